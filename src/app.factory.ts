@@ -1,0 +1,45 @@
+import { INestApplication, Logger, LogLevel as NestLogLevel, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig, LogLevel } from './config/app-config';
+
+const LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function logLevelsFrom(level: LogLevel): NestLogLevel[] {
+  return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+}
+
+/**
+ * Builds the HTTP application exactly as production runs it; tests call this too, so what they
+ * exercise is the real stack (prefix, body limits, validation, filters, OpenAPI).
+ */
+export async function createApp(config: AppConfig, logger?: false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    // We install the JSON parser ourselves, with the configured limit.
+    bodyParser: false,
+    logger: logger === false ? false : logLevelsFrom(config.logLevel),
+  });
+  app.use(json({ limit: config.bodyLimit }));
+  app.set('x-powered-by', false);
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ledgerline API')
+      .setDescription(
+        'Strategies, AI decisions, orders, fills, trades, positions and audits, in PostgreSQL.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  Logger.flush();
+  return app;
+}

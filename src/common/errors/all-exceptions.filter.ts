@@ -1,0 +1,142 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { requestIdOf } from '../http/request-id.middleware';
+import { DomainError } from './domain-errors';
+import { errorBody } from './error-body';
+import { mapDatabaseError, MappedError } from './postgres-error-map';
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Errors raised by express's body parser before any handler runs. */
+interface BodyParserError {
+  type: string;
+  status?: number;
+}
+
+const BODY_PARSER_TYPES = /^(entity\.|encoding\.unsupported$|charset\.unsupported$|stream\.)/;
+
+/** The body parser's error, whether it arrives raw or wrapped by Nest's express adapter. */
+function bodyParserErrorOf(e: unknown): BodyParserError | undefined {
+  for (const candidate of [e, e instanceof Error ? e.cause : undefined]) {
+    if (typeof candidate !== 'object' || candidate === null) continue;
+    const type = (candidate as { type?: unknown }).type;
+    if (typeof type === 'string' && BODY_PARSER_TYPES.test(type))
+      return candidate as BodyParserError;
+  }
+  return undefined;
+}
+
+/**
+ * The one place that turns any thrown error into the contract's error body. Database internals
+ * (SQL, parameters, server messages, stacks) go to the log with the request id, never to the client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const requestId = requestIdOf(req, res);
+    const mapped = this.map(exception);
+
+    const where = `${req.method} ${req.originalUrl ?? req.url}`;
+    if (mapped.status >= 500) {
+      this.logger.error(
+        `${where} -> ${mapped.status} ${mapped.code} [${requestId}]: ${describe(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    } else {
+      this.logger.debug(
+        `${where} -> ${mapped.status} ${mapped.code} [${requestId}]: ${mapped.message}`,
+      );
+    }
+
+    if (res.headersSent) return;
+    if (mapped.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(mapped.retryAfterSeconds));
+    res.setHeader('x-request-id', requestId);
+    res
+      .status(mapped.status)
+      .json(errorBody(mapped.status, mapped.code, mapped.message, requestId, mapped.details));
+  }
+
+  private map(exception: unknown): MappedError {
+    if (exception instanceof DomainError) {
+      return {
+        status: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
+    }
+    const bodyError = bodyParserErrorOf(exception);
+    if (bodyError) {
+      if (bodyError.type === 'entity.parse.failed') {
+        return {
+          status: 400,
+          code: 'MALFORMED_JSON',
+          message: 'the request body is not valid JSON',
+        };
+      }
+      if (bodyError.type === 'entity.too.large') {
+        return {
+          status: 413,
+          code: 'PAYLOAD_TOO_LARGE',
+          message: 'the request body is larger than the configured limit',
+        };
+      }
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'the request body encoding is not supported',
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray((response as { message?: unknown }).message)
+            ? (response as { message: string[] }).message.join('; ')
+            : String((response as { message?: unknown }).message ?? exception.message);
+      const retry = exception.getResponse() as { retryAfterSeconds?: number };
+      return {
+        status,
+        code: (response as { code?: string }).code ?? HTTP_CODES[status] ?? `HTTP_${status}`,
+        message,
+        details: (response as { details?: unknown }).details,
+        retryAfterSeconds: typeof retry === 'object' ? retry.retryAfterSeconds : undefined,
+      };
+    }
+    return (
+      mapDatabaseError(exception) ?? {
+        status: 500,
+        code: 'INTERNAL_ERROR',
+        message: 'an unexpected error occurred',
+      }
+    );
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const code = (e as { code?: string }).code;
+    return `${e.name}${code ? ` ${code}` : ''}: ${e.message}`;
+  }
+  return String(e);
+}

@@ -1,0 +1,79 @@
+/** One invalid input field and everything wrong with it. */
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/**
+ * Errors that services throw on purpose. The global filter turns each into the contract's
+ * error body; services never build HTTP responses themselves.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message, fields);
+  }
+
+  static forField(field: string, ...messages: string[]): ValidationError {
+    return new ValidationError(`${field}: ${messages.join(', ')}`, [{ field, messages }]);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly code = 'NOT_FOUND';
+  constructor(resource: string, id: string) {
+    super(`${resource} ${id} not found`, { resource, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  constructor(
+    message: string,
+    readonly code: string = 'CONFLICT',
+    details?: unknown,
+  ) {
+    super(message, details);
+  }
+}
+
+/** A request that is well-formed but breaks a business rule (422). */
+export class UnprocessableError extends DomainError {
+  readonly status = 422;
+  constructor(
+    message: string,
+    readonly code: string = 'UNPROCESSABLE',
+    details?: unknown,
+  ) {
+    super(message, details);
+  }
+}
+
+/** A database failure the service recognised; `status` is 500 or 503. */
+export class DatabaseError extends DomainError {
+  constructor(
+    message: string,
+    readonly code: string = 'DATABASE_ERROR',
+    readonly status: number = 500,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}

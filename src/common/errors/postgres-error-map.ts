@@ -1,0 +1,171 @@
+import { QueryFailedError } from 'typeorm';
+import { snakeToCamel, humanizeTable } from '../text';
+
+/** The parts of a mapped error that the filter needs to write a response. */
+export interface MappedError {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  retryAfterSeconds?: number;
+}
+
+interface PgDriverError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  table?: string;
+  column?: string;
+  message?: string;
+}
+
+/** SQLSTATE classes and node errors that mean "the database cannot be reached right now". */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection (is )?(closed|ended)/i,
+  /cannot use a pool after calling end/i,
+  /client has encountered a connection error/i,
+  /driver not connected/i,
+  /connection .* is not established/i,
+];
+
+function driverErrorOf(err: unknown): PgDriverError | undefined {
+  if (err instanceof QueryFailedError) return err.driverError as PgDriverError;
+  if (typeof err === 'object' && err !== null && 'code' in err) return err as PgDriverError;
+  return undefined;
+}
+
+/** `Key (symbol)=(AAPL) already exists.` → { columns: ['symbol'], values: 'AAPL' } */
+function parseKeyDetail(
+  detail: string | undefined,
+): { columns: string[]; values: string } | undefined {
+  const m = detail?.match(/^Key \((.+?)\)=\((.*)\)/);
+  if (!m) return undefined;
+  return { columns: m[1].split(',').map((c) => c.trim().replace(/^"|"$/g, '')), values: m[2] };
+}
+
+/**
+ * Maps an error thrown by pg/TypeORM to the contract's typed error, or undefined when the error
+ * did not come from the database. The messages are written here from the error's fields: no SQL,
+ * no parameters and no server text beyond key values the client itself sent reach the response.
+ */
+export function mapDatabaseError(err: unknown): MappedError | undefined {
+  const pg = driverErrorOf(err);
+  const code = pg?.code;
+  const message = err instanceof Error ? err.message : '';
+
+  if (code === '23505') {
+    const key = parseKeyDetail(pg?.detail);
+    const what = humanizeTable(pg?.table);
+    return {
+      status: 409,
+      code: 'UNIQUE_VIOLATION',
+      message: key
+        ? `${what} with ${key.columns.map(snakeToCamel).join(', ')} ${key.values} already exists`
+        : `${what} already exists`,
+      details: { constraint: pg?.constraint, fields: key?.columns.map(snakeToCamel) },
+    };
+  }
+  if (code === '23503') {
+    const key = parseKeyDetail(pg?.detail);
+    const referenced = pg?.detail?.match(/table "([^"]+)"/)?.[1];
+    const stillReferenced = /still referenced/.test(pg?.detail ?? '');
+    const field = key ? key.columns.map(snakeToCamel).join(', ') : undefined;
+    return {
+      status: 422,
+      code: 'FOREIGN_KEY_VIOLATION',
+      message: stillReferenced
+        ? `${humanizeTable(pg?.table)} is still referenced by ${humanizeTable(referenced)} rows`
+        : `${field ?? 'a reference'} ${key?.values ?? ''} refers to a ${humanizeTable(referenced)} that does not exist`.replace(
+            /\s+/g,
+            ' ',
+          ),
+      details: { constraint: pg?.constraint, field },
+    };
+  }
+  if (code === '23502') {
+    const field = pg?.column ? snakeToCamel(pg.column) : undefined;
+    return {
+      status: 422,
+      code: 'NOT_NULL_VIOLATION',
+      message: `${field ?? 'a required field'} must not be null`,
+      details: { field },
+    };
+  }
+  if (code === '23514') {
+    return {
+      status: 422,
+      code: 'CHECK_VIOLATION',
+      message: `${humanizeTable(pg?.table)} violates the rule ${pg?.constraint ?? ''}`.trim(),
+      details: { constraint: pg?.constraint },
+    };
+  }
+  if (code === '22P02') {
+    const type = message.match(/invalid input (?:syntax|value) for (?:type )?(\w+)/)?.[1];
+    return {
+      status: 400,
+      code: 'INVALID_TEXT_REPRESENTATION',
+      message: `a value is not a valid ${type ?? 'input'}`,
+      details: type ? { type } : undefined,
+    };
+  }
+  if (code === '22003') {
+    return {
+      status: 400,
+      code: 'NUMERIC_OUT_OF_RANGE',
+      message: 'a numeric value is out of range',
+    };
+  }
+  if (code === '22007' || code === '22008') {
+    return {
+      status: 400,
+      code: 'INVALID_TEXT_REPRESENTATION',
+      message: 'a date/time value is invalid or out of range',
+    };
+  }
+  if (code === '40001' || code === '40P01') {
+    return {
+      status: 503,
+      code: 'SERIALIZATION_FAILURE',
+      message: 'the request conflicted with a concurrent change; retry it',
+      retryAfterSeconds: 1,
+    };
+  }
+  if (code === '57014') {
+    return {
+      status: 503,
+      code: 'QUERY_TIMEOUT',
+      message: 'the database took too long to answer',
+      retryAfterSeconds: 1,
+    };
+  }
+  if (
+    (code &&
+      (code.startsWith('08') ||
+        UNAVAILABLE_SQLSTATES.has(code) ||
+        UNAVAILABLE_NODE_CODES.has(code))) ||
+    UNAVAILABLE_MESSAGES.some((re) => re.test(message)) ||
+    (err instanceof Error && err.name === 'ConnectionIsNotSetError')
+  ) {
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'the database is unavailable',
+      retryAfterSeconds: 2,
+    };
+  }
+  if (err instanceof QueryFailedError || (code && /^[0-9A-Z]{5}$/.test(code))) {
+    return { status: 500, code: 'DATABASE_ERROR', message: 'a database error occurred' };
+  }
+  return undefined;
+}

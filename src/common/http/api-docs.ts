@@ -1,0 +1,60 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { PageMetaDto } from '../pagination/page';
+
+/** The contract's error body, for the OpenAPI document. */
+export class ErrorBodyDto {
+  @ApiProperty({ example: 409 }) statusCode!: number;
+  @ApiProperty({ example: 'Conflict' }) error!: string;
+  @ApiProperty({ example: 'UNIQUE_VIOLATION' }) code!: string;
+  @ApiProperty({ example: 'broker asset with symbol AAPL already exists' }) message!: string;
+  @ApiPropertyOptional({ example: { constraint: 'broker_assets_symbol_unique' } })
+  details?: unknown;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+}
+
+/** The error responses every endpoint can give. */
+export function ApiErrorResponses(): ClassDecorator & MethodDecorator {
+  return applyDecorators(
+    ApiBadRequestResponse({
+      type: ErrorBodyDto,
+      description: 'VALIDATION_FAILED, MALFORMED_JSON, ...',
+    }),
+    ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND' }),
+    ApiResponse({ status: 409, type: ErrorBodyDto, description: 'UNIQUE_VIOLATION' }),
+    ApiResponse({
+      status: 422,
+      type: ErrorBodyDto,
+      description: 'FOREIGN_KEY_VIOLATION, CHECK_VIOLATION, ...',
+    }),
+    ApiResponse({
+      status: 503,
+      type: ErrorBodyDto,
+      description: 'DATABASE_UNAVAILABLE, QUERY_TIMEOUT, ...',
+    }),
+  );
+}
+
+/** A list response: the page envelope with items of `model`. */
+export function ApiPageResponse(model: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(PageMetaDto, model),
+    ApiOkResponse({
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(PageMetaDto) },
+          { properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } },
+        ],
+      },
+    }),
+  );
+}

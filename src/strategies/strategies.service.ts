@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { NotFoundError } from '../common/errors/domain-errors';
+import { paginate } from '../common/pagination/keyset';
+import { Page } from '../common/pagination/page';
+import { CreateStrategyDto } from './dto/create-strategy.dto';
+import { ListStrategiesQuery } from './dto/list-strategies.query';
+import { UpdateStrategyDto } from './dto/update-strategy.dto';
+import { Strategy } from './entities/strategy.entity';
+
+@Injectable()
+export class StrategiesService {
+  constructor(@InjectRepository(Strategy) private readonly strategies: Repository<Strategy>) {}
+
+  list(query: ListStrategiesQuery): Promise<Page<Strategy>> {
+    const qb = this.strategies.createQueryBuilder('s');
+    if (query.isActive !== undefined)
+      qb.andWhere('s.is_active = :isActive', { isActive: query.isActive });
+    if (query.type !== undefined) qb.andWhere('s.type = :type', { type: query.type });
+    return paginate(qb, { alias: 's', timeColumn: 'created_at' }, query);
+  }
+
+  async get(id: string): Promise<Strategy> {
+    const found = await this.strategies.findOneBy({ id });
+    if (!found) throw new NotFoundError('strategy', id);
+    return found;
+  }
+
+  create(dto: CreateStrategyDto): Promise<Strategy> {
+    return this.strategies.save(this.strategies.create(dto));
+  }
+
+  async update(id: string, dto: UpdateStrategyDto): Promise<Strategy> {
+    if (Object.keys(dto).length > 0) {
+      const result = await this.strategies.update({ id }, dto);
+      if (!result.affected) throw new NotFoundError('strategy', id);
+    }
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const result = await this.strategies.delete({ id });
+    if (!result.affected) throw new NotFoundError('strategy', id);
+  }
+}

@@ -1,0 +1,36 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDatabase } from '../../src/database/embedded-postgres';
+import { LOCAL_SERVER_URL, SERVER_URL_ENV, serverAnswers } from './test-server';
+
+declare global {
+  var __LEDGERLINE_EMBEDDED__: EmbeddedDatabase | undefined;
+}
+
+/**
+ * Picks the PostgreSQL server every test file creates its own database on:
+ * TEST_DATABASE_URL, else the machine's local server when it answers, else an embedded one.
+ */
+export default async function globalSetup(): Promise<void> {
+  const explicit = process.env.TEST_DATABASE_URL;
+  if (explicit) {
+    process.env[SERVER_URL_ENV] = explicit;
+    return;
+  }
+  if (process.env.TEST_FORCE_EMBEDDED !== 'true' && (await serverAnswers(LOCAL_SERVER_URL))) {
+    process.env[SERVER_URL_ENV] = LOCAL_SERVER_URL;
+    return;
+  }
+  const dataDir = join(tmpdir(), `ledgerline-test-pg-${process.pid}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const embedded = await EmbeddedDatabase.start({
+    dataDir,
+    port: 55000 + (process.pid % 5000),
+    database: 'postgres',
+    log: () => undefined,
+  });
+  globalThis.__LEDGERLINE_EMBEDDED__ = embedded;
+  process.env[SERVER_URL_ENV] = embedded.url;
+  process.env.LEDGERLINE_TEST_EMBEDDED_DIR = dataDir;
+}
