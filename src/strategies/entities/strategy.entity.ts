@@ -1,12 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   Column,
   CreateDateColumn,
   Entity,
   Index,
+  OneToMany,
   PrimaryGeneratedColumn,
+  Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { StrategyVersion } from './strategy-version.entity';
 
 @Entity('strategies')
 @Index('idx_strategies_is_active', ['isActive'])
@@ -16,39 +19,38 @@ export class Strategy {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @ApiProperty({ example: 'Momentum large caps' })
+  @ApiProperty({ type: String })
   @Column('text')
   name!: string;
 
-  @ApiProperty({ example: 'momentum' })
+  @ApiProperty({ type: String })
   @Column('text')
   type!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
   description!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: Boolean })
   @Column('boolean', { default: false })
   isActive!: boolean;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, example: ['AAPL', 'MSFT'] })
+  @ApiProperty({ type: [String], nullable: true })
   @Column('text', { array: true, nullable: true })
   assets!: string[] | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'free-form parameters (JSON text)',
-  })
+  @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
   parameters!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: String, format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @ApiProperty()
+  @ApiProperty({ type: String, format: 'date-time' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  @OneToMany(() => StrategyVersion, (child) => child.strategy)
+  versions?: Relation<StrategyVersion>[];
 }

@@ -1,0 +1,78 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { User } from '../../users/entities/user.entity';
+
+@Entity('audit_logs')
+@Index('audit_logs_user_id_idx', ['userId'])
+@Index('audit_logs_action_idx', ['action'])
+@Index('audit_logs_resource_idx', ['resource'])
+@Index('audit_logs_timestamp_idx', ['timestamp'])
+export class AuditLog {
+  @ApiProperty({ format: 'uuid' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true })
+  @Column('uuid', { nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User> | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  username!: string | null;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  action!: string;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  resource!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  resourceId!: string | null;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  method!: string;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  path!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  ipAddress!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  userAgent!: string | null;
+
+  @ApiProperty({ description: 'JSON value', nullable: true })
+  @Column('jsonb', { nullable: true })
+  requestBody!: unknown | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  @Column('integer', { nullable: true })
+  responseStatus!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  errorMessage!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  @Column('timestamptz', { default: () => 'now()' })
+  timestamp!: Date;
+}

@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  Unique,
+} from 'typeorm';
+import { Order } from './order.entity';
+
+@Entity('fills')
+@Unique('fills_broker_fill_id_unique', ['brokerFillId'])
+@Index('fills_broker_order_id_idx', ['brokerOrderId'])
+@Index('fills_order_id_idx', ['orderId'])
+@Index('fills_symbol_idx', ['symbol'])
+@Index('fills_trace_id_idx', ['traceId'])
+export class Fill {
+  @ApiProperty({ format: 'uuid' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  broker!: string;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  brokerOrderId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  brokerFillId!: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true })
+  @Column('uuid', { nullable: true })
+  orderId!: string | null;
+
+  @ManyToOne(() => Order, (parent) => parent.fills, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'order_id' })
+  order?: Relation<Order> | null;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  symbol!: string;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  side!: string;
+
+  @ApiProperty({ type: String, description: 'decimal' })
+  @Column('numeric')
+  qty!: string;
+
+  @ApiProperty({ type: String, description: 'decimal' })
+  @Column('numeric')
+  price!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  @Column('timestamptz')
+  occurredAt!: Date;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  traceId!: string | null;
+
+  @ApiProperty({ description: 'JSON value', nullable: true })
+  @Column('jsonb', { nullable: true })
+  rawJson!: unknown | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { Order } from '../../orders/entities/order.entity';
+import { Strategy } from '../../strategies/entities/strategy.entity';
+import { User } from '../../users/entities/user.entity';
+
+@Entity('trades')
+@Index('trades_user_id_idx', ['userId'])
+@Index('idx_trades_strategy_id', ['strategyId'])
+@Index('idx_trades_order_id', ['orderId'])
+@Index('idx_trades_symbol', ['symbol'])
+@Index('idx_trades_executed_at', ['executedAt'])
+@Index('idx_trades_status', ['status'])
+@Index('idx_trades_strategy_executed', ['strategyId', 'executedAt'])
+export class Trade {
+  @ApiProperty({ format: 'uuid' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @Column('uuid')
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  @ApiProperty({ format: 'uuid', nullable: true })
+  @Column('uuid', { nullable: true })
+  strategyId!: string | null;
+
+  @ManyToOne(() => Strategy, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'strategy_id' })
+  strategy?: Relation<Strategy> | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true })
+  @Column('uuid', { nullable: true })
+  orderId!: string | null;
+
+  @ManyToOne(() => Order, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'order_id' })
+  order?: Relation<Order> | null;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  symbol!: string;
+
+  @ApiProperty({ type: String })
+  @Column('text')
+  side!: string;
+
+  @ApiProperty({ type: String, description: 'decimal' })
+  @Column('numeric')
+  quantity!: string;
+
+  @ApiProperty({ type: String, description: 'decimal' })
+  @Column('numeric')
+  price!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  @Column('timestamptz', { default: () => 'now()' })
+  executedAt!: Date;
+
+  @ApiProperty({ type: String, description: 'decimal', nullable: true })
+  @Column('numeric', { nullable: true })
+  pnl!: string | null;
+
+  @ApiProperty({ type: String })
+  @Column('text', { default: 'completed' })
+  status!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  notes!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  traceId!: string | null;
+}
