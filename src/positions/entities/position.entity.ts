@@ -7,11 +7,14 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   Relation,
+  Unique,
 } from 'typeorm';
 import { Strategy } from '../../strategies/entities/strategy.entity';
 import { User } from '../../users/entities/user.entity';
 
 @Entity('positions')
+// One row per account and symbol (the fix plan's positions_symbol_unique, per user).
+@Unique('positions_user_id_symbol_unique', ['userId', 'symbol'])
 @Index('positions_user_id_idx', ['userId'])
 @Index('idx_positions_symbol', ['symbol'])
 @Index('idx_positions_strategy_id', ['strategyId'])

@@ -1,0 +1,244 @@
+import { getMetadataArgsStorage } from 'typeorm';
+import { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata';
+import { ENTITIES } from '../../src/database/entities';
+import { insertRow, metadataOf } from '../support/fixtures';
+import { MigratedDatabase, startMigratedDatabase } from '../support/test-datasource';
+
+/** The 16 indexes of the fix plan, created CONCURRENTLY by their own migration. */
+const HOT_PATH_INDEXES = [
+  'idx_trades_strategy_id',
+  'idx_trades_order_id',
+  'idx_trades_symbol',
+  'idx_trades_executed_at',
+  'idx_trades_status',
+  'idx_trades_strategy_executed',
+  'idx_positions_symbol',
+  'idx_positions_strategy_id',
+  'idx_positions_opened_at',
+  'idx_ai_decisions_strategy_id',
+  'idx_ai_decisions_symbol',
+  'idx_ai_decisions_status',
+  'idx_ai_decisions_created_at',
+  'idx_ai_decisions_status_created',
+  'idx_strategies_is_active',
+  'idx_strategies_type',
+];
+
+/** Deleting a user must never erase the audit trail or shared configuration. */
+const SET_NULL_KEYS = [
+  'admin_settings.updated_by',
+  'allocation_policies.created_by',
+  'audit_logs.user_id',
+  'universe_candidates.approved_by',
+];
+
+/** `table.column` of every many-to-one relation of the registered entities. */
+function declaredForeignKeys(): string[] {
+  const storage = getMetadataArgsStorage();
+  const tableOf = (target: unknown) => storage.tables.find((t) => t.target === target)?.name;
+  return storage.relations
+    .filter((r) => r.relationType === 'many-to-one' && (ENTITIES as unknown[]).includes(r.target))
+    .map((r) => {
+      const join = storage.joinColumns.find(
+        (j) => j.target === r.target && j.propertyName === r.propertyName,
+      );
+      return `${tableOf(r.target)}.${join?.name ?? r.propertyName}`;
+    })
+    .sort();
+}
+
+describe('schema', () => {
+  let m: MigratedDatabase;
+  beforeAll(async () => {
+    m = await startMigratedDatabase('schema');
+  });
+  afterAll(async () => m?.close());
+
+  const foreignKeys = (): ForeignKeyMetadata[] =>
+    m.dataSource.entityMetadatas.flatMap((e) => e.foreignKeys);
+  const label = (fk: ForeignKeyMetadata) => `${fk.entityMetadata.tableName}.${fk.columnNames[0]}`;
+
+  it('has all 56 tables', async () => {
+    const rows: Array<{ n: string }> = await m.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
+    );
+    expect(Number(rows[0].n)).toBe(56);
+    expect(m.dataSource.entityMetadatas).toHaveLength(56);
+  });
+
+  it('finds no drift between the entities and the migrated database (what migration:generate --check runs)', async () => {
+    const sql = await m.dataSource.driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('declares 47 foreign keys, each ON UPDATE CASCADE, SET NULL only for user-actor keys', async () => {
+    const fks = foreignKeys();
+    expect(fks).toHaveLength(47);
+    for (const fk of fks) expect(fk.onUpdate).toBe('CASCADE');
+    expect(
+      fks
+        .filter((fk) => fk.onDelete === 'SET NULL')
+        .map(label)
+        .sort(),
+    ).toEqual(SET_NULL_KEYS);
+    expect(
+      fks.filter((fk) => fk.onDelete !== 'SET NULL' && fk.onDelete !== 'CASCADE').map(label),
+    ).toEqual([]);
+
+    // And the database agrees with the metadata, key by key.
+    const rows: Array<{ key: string; del: string; upd: string }> = await m.dataSource.query(`
+      SELECT c.conrelid::regclass::text || '.' || a.attname AS key, c.confdeltype AS del, c.confupdtype AS upd
+      FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
+    expect(rows).toHaveLength(47);
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    for (const fk of fks) {
+      const row = byKey.get(label(fk));
+      expect({ key: label(fk), del: row?.del, upd: row?.upd }).toEqual({
+        key: label(fk),
+        del: fk.onDelete === 'CASCADE' ? 'c' : 'n',
+        upd: 'c',
+      });
+    }
+  });
+
+  // The cases are listed from TypeORM's metadata at collection time, so a key added later gets its
+  // own case without touching this file; the count is pinned to the schema reference (47).
+  const declared = declaredForeignKeys();
+  it('discovers the 47 foreign keys to test', () => expect(declared).toHaveLength(47));
+
+  it.each(declared)(
+    'applies the rules of %s on delete and on update of the parent',
+    async (key) => {
+      const fk = foreignKeys().find((f) => label(f) === key);
+      if (!fk) throw new Error(`${key} is declared but not in the DataSource metadata`);
+      const child = fk.entityMetadata;
+      const parent = fk.referencedEntityMetadata;
+      const column = fk.columns[0];
+      const col = column.databaseName;
+
+      // ON DELETE
+      const p1 = await insertRow(m.dataSource.manager, parent);
+      const c1 = await insertRow(m.dataSource.manager, child, { [column.propertyName]: p1.id });
+      await m.dataSource.query(`DELETE FROM "${parent.tableName}" WHERE id = $1`, [p1.id]);
+      const after: Array<{ v: unknown }> = await m.dataSource.query(
+        `SELECT "${col}" AS v FROM "${child.tableName}" WHERE id = $1`,
+        [c1.id],
+      );
+      if (fk.onDelete === 'CASCADE') {
+        expect(after).toHaveLength(0);
+      } else {
+        expect(after).toEqual([{ v: null }]);
+      }
+
+      // ON UPDATE CASCADE: the child follows the parent's new key.
+      const p2 = await insertRow(m.dataSource.manager, parent);
+      const c2 = await insertRow(m.dataSource.manager, child, { [column.propertyName]: p2.id });
+      const newKey = typeof p2.id === 'number' ? '(id + 1000000)' : 'gen_random_uuid()';
+      // For UPDATE ... RETURNING, TypeORM's postgres driver answers [rows, affectedCount].
+      const [updated]: [Array<{ id: string | number }>, number] = await m.dataSource.query(
+        `UPDATE "${parent.tableName}" SET id = ${newKey} WHERE id = $1 RETURNING id`,
+        [p2.id],
+      );
+      const followed: Array<{ v: string | number }> = await m.dataSource.query(
+        `SELECT "${col}" AS v FROM "${child.tableName}" WHERE id = $1`,
+        [c2.id],
+      );
+      expect(followed).toEqual([{ v: updated[0].id }]);
+      expect(updated[0].id).not.toEqual(p2.id);
+    },
+  );
+
+  it('deletes a strategy together with its trades (the fix plan check)', async () => {
+    const trade = await insertRow(
+      m.dataSource.manager,
+      metadataOf(m.dataSource, 'trades'),
+      {},
+      true,
+    );
+    const [{ strategy_id: strategyId }] = await m.dataSource.query(
+      'SELECT strategy_id FROM trades WHERE id = $1',
+      [trade.id],
+    );
+    expect(strategyId).toBeTruthy();
+    await m.dataSource.query('DELETE FROM strategies WHERE id = $1', [strategyId]);
+    expect(await m.dataSource.query('SELECT 1 FROM trades WHERE id = $1', [trade.id])).toHaveLength(
+      0,
+    );
+  });
+
+  it('indexes every foreign key column (as the leading column of some index)', async () => {
+    const unindexed: Array<{ key: string }> = await m.dataSource.query(`
+      SELECT c.conrelid::regclass::text || '.' || a.attname AS key
+      FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])`);
+    expect(unindexed).toEqual([]);
+  });
+
+  it('has the 16 hot-path indexes, all valid', async () => {
+    const rows: Array<{ name: string; valid: boolean }> = await m.dataSource.query(
+      `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE c.relname = ANY($1)`,
+      [HOT_PATH_INDEXES],
+    );
+    expect(rows.map((r) => r.name).sort()).toEqual([...HOT_PATH_INDEXES].sort());
+    expect(rows.every((r) => r.valid)).toBe(true);
+  });
+
+  it('allows one agent_status row only', async () => {
+    await m.dataSource.query('INSERT INTO agent_status DEFAULT VALUES');
+    await expect(
+      m.dataSource.query('INSERT INTO agent_status DEFAULT VALUES'),
+    ).rejects.toMatchObject({
+      driverError: { code: '23505', constraint: 'agent_status_singleton' },
+    });
+  });
+
+  it('keeps one position per user and symbol, and upper-case broker symbols', async () => {
+    const position = await insertRow(m.dataSource.manager, metadataOf(m.dataSource, 'positions'));
+    const [{ user_id: userId, symbol }] = await m.dataSource.query(
+      'SELECT user_id, symbol FROM positions WHERE id = $1',
+      [position.id],
+    );
+    await expect(
+      insertRow(m.dataSource.manager, metadataOf(m.dataSource, 'positions'), { userId, symbol }),
+    ).rejects.toMatchObject({
+      driverError: { code: '23505', constraint: 'positions_user_id_symbol_unique' },
+    });
+
+    await expect(
+      insertRow(m.dataSource.manager, metadataOf(m.dataSource, 'broker_assets'), {
+        symbol: 'aapl',
+      }),
+    ).rejects.toMatchObject({
+      driverError: { code: '23514', constraint: 'broker_assets_symbol_upper' },
+    });
+  });
+});
+
+describe('migrations', () => {
+  it('revert fully to an empty schema and apply again', async () => {
+    const m = await startMigratedDatabase('revert');
+    try {
+      const count = async () =>
+        Number(
+          (
+            await m.dataSource.query(
+              `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
+            )
+          )[0].n,
+        );
+      expect(await count()).toBe(56);
+      while ((await m.dataSource.query('SELECT 1 FROM typeorm_migrations')).length > 0) {
+        await m.dataSource.undoLastMigration({ transaction: 'each' });
+      }
+      expect(await count()).toBe(0);
+      await m.dataSource.runMigrations();
+      expect(await count()).toBe(56);
+      expect((await m.dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await m.close();
+    }
+  });
+});
