@@ -2,8 +2,8 @@ import { INestApplication, Logger, LogLevel as NestLogLevel, RequestMethod } fro
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { AppModule } from './app.module';
+import { jsonBody } from './common/http/json-body.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig, LogLevel } from './config/app-config';
 
@@ -23,7 +23,7 @@ export async function createApp(config: AppConfig, logger?: false): Promise<INes
     bodyParser: false,
     logger: logger === false ? false : logLevelsFrom(config.logLevel),
   });
-  app.use(json({ limit: config.bodyLimit }));
+  app.use(jsonBody(config.bodyLimit));
   app.set('x-powered-by', false);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());

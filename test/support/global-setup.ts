@@ -16,10 +16,12 @@ export default async function globalSetup(): Promise<void> {
   const explicit = process.env.TEST_DATABASE_URL;
   if (explicit) {
     process.env[SERVER_URL_ENV] = explicit;
+    announce('TEST_DATABASE_URL');
     return;
   }
   if (process.env.TEST_FORCE_EMBEDDED !== 'true' && (await serverAnswers(LOCAL_SERVER_URL))) {
     process.env[SERVER_URL_ENV] = LOCAL_SERVER_URL;
+    announce('the local server at 127.0.0.1:5432');
     return;
   }
   const dataDir = join(tmpdir(), `ledgerline-test-pg-${process.pid}`);
@@ -33,4 +35,9 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__LEDGERLINE_EMBEDDED__ = embedded;
   process.env[SERVER_URL_ENV] = embedded.url;
   process.env.LEDGERLINE_TEST_EMBEDDED_DIR = dataDir;
+  announce(`an embedded PostgreSQL in ${dataDir}`);
+}
+
+function announce(where: string): void {
+  process.stderr.write(`\ntest databases: one per test file, on ${where}\n`);
 }

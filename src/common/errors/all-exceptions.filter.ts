@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { BodyParserError } from '../http/json-body.middleware';
 import { requestIdOf } from '../http/request-id.middleware';
 import { DomainError } from './domain-errors';
 import { errorBody } from './error-body';
@@ -18,25 +19,6 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
-
-/** Errors raised by express's body parser before any handler runs. */
-interface BodyParserError {
-  type: string;
-  status?: number;
-}
-
-const BODY_PARSER_TYPES = /^(entity\.|encoding\.unsupported$|charset\.unsupported$|stream\.)/;
-
-/** The body parser's error, whether it arrives raw or wrapped by Nest's express adapter. */
-function bodyParserErrorOf(e: unknown): BodyParserError | undefined {
-  for (const candidate of [e, e instanceof Error ? e.cause : undefined]) {
-    if (typeof candidate !== 'object' || candidate === null) continue;
-    const type = (candidate as { type?: unknown }).type;
-    if (typeof type === 'string' && BODY_PARSER_TYPES.test(type))
-      return candidate as BodyParserError;
-  }
-  return undefined;
-}
 
 /**
  * The one place that turns any thrown error into the contract's error body. Database internals
@@ -83,8 +65,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         details: exception.details,
       };
     }
-    const bodyError = bodyParserErrorOf(exception);
-    if (bodyError) {
+    if (exception instanceof BodyParserError) {
+      const bodyError = exception;
       if (bodyError.type === 'entity.parse.failed') {
         return {
           status: 400,

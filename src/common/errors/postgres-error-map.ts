@@ -20,7 +20,16 @@ interface PgDriverError {
 }
 
 /** SQLSTATE classes and node errors that mean "the database cannot be reached right now". */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown (pg_terminate_backend, server stopping)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
+  '53300', // too_many_connections
+  '53400', // configuration_limit_exceeded
+  '3D000', // invalid_catalog_name: the database is gone
+  '28000', // invalid_authorization_specification
+  '28P01', // invalid_password
+]);
 const UNAVAILABLE_NODE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -37,6 +46,7 @@ const UNAVAILABLE_MESSAGES = [
   /client has encountered a connection error/i,
   /driver not connected/i,
   /connection .* is not established/i,
+  /is not currently accepting connections/i,
 ];
 
 function driverErrorOf(err: unknown): PgDriverError | undefined {

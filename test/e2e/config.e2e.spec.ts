@@ -1,0 +1,40 @@
+import { runBuiltSync } from '../support/built-app';
+
+/** A bad variable stops the real process with one clear line naming it, exit 1, no stack. */
+describe('configuration errors (built process)', () => {
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DB_POOL_MAX', '0'],
+    ['DB_CONNECT_TIMEOUT_MS', 'soon'],
+    ['DB_IDLE_TIMEOUT_MS', '-5'],
+    ['DB_STATEMENT_TIMEOUT_MS', '1.5'],
+    ['MIGRATIONS_RUN', 'maybe'],
+    ['BODY_LIMIT', 'huge'],
+    ['LOG_LEVEL', 'loud'],
+    ['EMBEDDED_PG_PORT', '80'],
+    ['DATABASE_URL', 'mysql://root:hunter2@db/app'],
+  ])('%s=%s', (name, value) => {
+    const r = runBuiltSync({ DATABASE_URL: 'postgres://127.0.0.1:1/never', [name]: value });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${name} `));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Never echo a connection string: it may carry a password.
+    expect(r.stderr).not.toContain('hunter2');
+    expect(r.stdout).toBe('');
+  });
+
+  it('reports every bad variable in that one line', () => {
+    const r = runBuiltSync({
+      PORT: 'x',
+      DB_POOL_MAX: 'y',
+      DATABASE_URL: 'postgres://127.0.0.1:1/never',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('DB_POOL_MAX');
+  });
+});

@@ -1,0 +1,171 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every error the foundation can produce, driven through HTTP. The database errors are real
+ * PostgreSQL errors: this test's own database gets a unique index, a check and a trigger on
+ * `strategies` that make an insert fail in the way the strategy's `type` names.
+ */
+const TRIGGER = `
+CREATE FUNCTION fail_on_purpose() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  CASE NEW.type
+    WHEN 'numeric_overflow' THEN PERFORM 1e10::numeric(3,0);
+    WHEN 'bad_uuid' THEN PERFORM 'not-a-uuid'::uuid;
+    WHEN 'missing_parent' THEN
+      INSERT INTO sessions (id, user_id, expires_at) VALUES ('s', '00000000-0000-4000-8000-000000000000', now());
+    WHEN 'null_name' THEN NEW.name := NULL;
+    WHEN 'serialization' THEN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001';
+    WHEN 'deadlock' THEN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01';
+    WHEN 'slow' THEN PERFORM pg_sleep(5);
+    WHEN 'terminate' THEN PERFORM pg_terminate_backend(pg_backend_pid());
+    WHEN 'internal' THEN RAISE EXCEPTION 'internal detail: SELECT secret_column FROM hidden_table';
+    ELSE NULL;
+  END CASE;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER fail_on_purpose BEFORE INSERT ON strategies FOR EACH ROW EXECUTE FUNCTION fail_on_purpose();
+CREATE UNIQUE INDEX strategies_name_test_unique ON strategies (name);
+ALTER TABLE strategies ADD CONSTRAINT strategies_type_test_check CHECK (type <> 'forbidden');
+`;
+
+const LEAKS = /select|insert|secret|hidden_table|pg_|plpgsql|\bat \w+ \(|node_modules/i;
+
+describe('error contract (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('errors', { DB_STATEMENT_TIMEOUT_MS: '300', BODY_LIMIT: '2kb' });
+    await t.dataSource.query(TRIGGER);
+  });
+  afterAll(async () => t?.close());
+
+  const insert = (type: string, name = `n-${type}-${Math.random()}`) =>
+    t.http.post('/api/strategies').send({ name, type });
+
+  function expectContract(body: Record<string, unknown>, status: number, code: string): void {
+    expect(body).toMatchObject({ statusCode: status, code });
+    expect(typeof body.error).toBe('string');
+    expect(typeof body.message).toBe('string');
+    expect(typeof body.requestId).toBe('string');
+    expect(Object.keys(body).sort()).toEqual(
+      [
+        'code',
+        'error',
+        'message',
+        'requestId',
+        'statusCode',
+        ...('details' in body ? ['details'] : []),
+      ].sort(),
+    );
+    expect(JSON.stringify(body)).not.toMatch(LEAKS);
+  }
+
+  it.each([
+    ['numeric_overflow', 400, 'NUMERIC_OUT_OF_RANGE'],
+    ['bad_uuid', 400, 'INVALID_TEXT_REPRESENTATION'],
+    ['missing_parent', 422, 'FOREIGN_KEY_VIOLATION'],
+    ['null_name', 422, 'NOT_NULL_VIOLATION'],
+    ['forbidden', 422, 'CHECK_VIOLATION'],
+    ['serialization', 503, 'SERIALIZATION_FAILURE'],
+    ['deadlock', 503, 'SERIALIZATION_FAILURE'],
+    ['slow', 503, 'QUERY_TIMEOUT'],
+    ['internal', 500, 'DATABASE_ERROR'],
+  ])('maps a real %s failure to %i %s', async (type, status, code) => {
+    const r = await insert(type).expect(status);
+    expectContract(r.body, status, code);
+    if (status === 503) expect(r.headers['retry-after']).toMatch(/^\d+$/);
+  });
+
+  it('names the field and the constraint where PostgreSQL says which', async () => {
+    const fk = await insert('missing_parent').expect(422);
+    expect(fk.body.details).toMatchObject({ constraint: 'sessions_user_id_fkey', field: 'userId' });
+    expect(fk.body.message).toBe(
+      'userId 00000000-0000-4000-8000-000000000000 refers to a user that does not exist',
+    );
+
+    const nn = await insert('null_name').expect(422);
+    expect(nn.body.details).toEqual({ field: 'name' });
+
+    const check = await insert('forbidden').expect(422);
+    expect(check.body.details).toEqual({ constraint: 'strategies_type_test_check' });
+  });
+
+  it('maps a duplicate to 409 UNIQUE_VIOLATION with the key and constraint', async () => {
+    await insert('momentum', 'Twice').expect(201);
+    const r = await insert('momentum', 'Twice').expect(409);
+    expectContract(r.body, 409, 'UNIQUE_VIOLATION');
+    expect(r.body.message).toBe('strategy with name Twice already exists');
+    expect(r.body.details).toMatchObject({
+      constraint: 'strategies_name_test_unique',
+      fields: ['name'],
+    });
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE when the connection dies mid-request, then recovers', async () => {
+    const r = await insert('terminate').expect(503);
+    expectContract(r.body, 503, 'DATABASE_UNAVAILABLE');
+    await insert('momentum').expect(201);
+    await t.http.get('/api/health/ready').expect(200);
+  });
+
+  it('lists every invalid field of a DTO', async () => {
+    const r = await t.http
+      .post('/api/strategies')
+      .send({ name: '', type: 7, isActive: 'yes', extra: 1 })
+      .expect(400);
+    expectContract(r.body, 400, 'VALIDATION_FAILED');
+    const fields = (r.body.details as Array<{ field: string; messages: string[] }>)
+      .map((d) => d.field)
+      .sort();
+    expect(fields).toEqual(['extra', 'isActive', 'name', 'type']);
+    for (const d of r.body.details) expect(d.messages.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a malformed id with 400 and an unknown one with 404', async () => {
+    const bad = await t.http.get('/api/strategies/not-a-uuid').expect(400);
+    expectContract(bad.body, 400, 'VALIDATION_FAILED');
+    expect(bad.body.details).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
+    const unknown = await t.http
+      .get('/api/strategies/7d8e3f0a-2b7c-4c1e-9a51-0c9b2e6d4f10')
+      .expect(404);
+    expectContract(unknown.body, 404, 'NOT_FOUND');
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const r = await t.http
+      .post('/api/strategies')
+      .set('content-type', 'application/json')
+      .send('{"name": "x",')
+      .expect(400);
+    expectContract(r.body, 400, 'MALFORMED_JSON');
+  });
+
+  it('answers an oversize body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const r = await t.http
+      .post('/api/strategies')
+      .send({ name: 'big', type: 'x', description: 'y'.repeat(5000) })
+      .expect(413);
+    expectContract(r.body, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers an unknown route with 404 in the same shape', async () => {
+    const r = await t.http.get('/api/no-such-thing').expect(404);
+    expectContract(r.body, 404, 'NOT_FOUND');
+    const outside = await t.http.delete('/nowhere').expect(404);
+    expectContract(outside.body, 404, 'NOT_FOUND');
+  });
+
+  it('echoes a sane x-request-id and issues one otherwise', async () => {
+    const echoed = await t.http.get('/api/health').set('x-request-id', 'abc-123').expect(200);
+    expect(echoed.headers['x-request-id']).toBe('abc-123');
+
+    const issued = await t.http.get('/api/strategies/nope').expect(400);
+    expect(issued.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(issued.body.requestId).toBe(issued.headers['x-request-id']);
+
+    const forged = await t.http
+      .get('/api/health')
+      .set('x-request-id', 'bad id with spaces')
+      .expect(200);
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
