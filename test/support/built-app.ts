@@ -1,5 +1,6 @@
 import { spawn, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -40,3 +41,67 @@ export function runBuiltSync(
 }
 
 export { spawn };
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  output: () => string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+/** Starts the built server and waits until `/api/health/ready` answers 200. */
+export async function startBuilt(
+  env: Record<string, string>,
+  readyWithinMs = 60000,
+): Promise<RunningServer> {
+  assertBuilt();
+  const port = Number(env.PORT);
+  const child = spawn(process.execPath, [MAIN], { env: childEnv({ LOG_LEVEL: 'warn', ...env }) });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + readyWithinMs;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (Date.now() < deadline && !gone) {
+    try {
+      const r = await fetch(`${url}/api/health/ready`);
+      if (r.status === 200) {
+        return {
+          port,
+          url,
+          output: () => out,
+          exited,
+          stop: (signal = 'SIGTERM') => {
+            child.kill(signal);
+            return exited;
+          },
+        };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server not ready within ${readyWithinMs} ms:\n${out}`);
+}
+
+/** A TCP port that is free right now (good enough for tests on one machine). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
