@@ -1,6 +1,9 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RequestIdMiddleware } from './common/http/request-id.middleware';
 import type { AppConfig } from './config/app-config';
@@ -17,7 +20,10 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         DatabaseModule,
+        AuditModule,
         HealthModule,
+        UsersModule,
+        AuthModule,
         StrategiesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

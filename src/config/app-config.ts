@@ -8,6 +8,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -91,7 +92,36 @@ class EnvironmentVariables {
   @Min(1024)
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(24 * 365)
+  SESSION_TTL_HOURS = 24;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'must be 3..64 letters, digits, _ . or -' })
+  ADMIN_USERNAME?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
 }
+
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
 
 export interface AppConfig {
   /** Undefined means: start the embedded PostgreSQL. */
@@ -108,6 +138,14 @@ export interface AppConfig {
   logLevel: LogLevel;
   dataDir: string;
   embeddedPgPort: number;
+  auth: {
+    sessionTtlHours: number;
+    /** First admin, created at start-up when both are set and the user does not exist yet. */
+    adminUsername: string | undefined;
+    adminPassword: string | undefined;
+    loginMaxFailures: number;
+    loginLockoutSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,7 +159,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...known, 'DATABASE_URL']) raw[key] = env[key];
+  for (const key of [...known, 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'])
+    raw[key] = env[key];
   // Absent variables must fall back to the class defaults, so drop undefined keys.
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
 
@@ -130,8 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     throw new ConfigError(
       errors.map((e) => {
-        // Never echo DATABASE_URL: it may hold a password.
-        const shown = e.property === 'DATABASE_URL' ? '' : ` (got "${String(e.value)}")`;
+        // Never echo secrets: the URL may hold a password.
+        const shown = SECRET_VARIABLES.has(e.property) ? '' : ` (got "${String(e.value)}")`;
         return `${e.property} ${Object.values(e.constraints ?? {}).join(', ')}${shown}`;
       }),
     );
@@ -150,5 +189,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
+    auth: {
+      sessionTtlHours: vars.SESSION_TTL_HOURS,
+      adminUsername: vars.ADMIN_USERNAME,
+      adminPassword: vars.ADMIN_PASSWORD,
+      loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+      loginLockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
+import type { Tx } from '../database/transaction';
 import { CreateStrategyDto } from './dto/create-strategy.dto';
 import { ListStrategiesQuery } from './dto/list-strategies.query';
 import { UpdateStrategyDto } from './dto/update-strategy.dto';
@@ -11,7 +11,11 @@ import { Strategy } from './entities/strategy.entity';
 
 @Injectable()
 export class StrategiesService {
-  constructor(@InjectRepository(Strategy) private readonly strategies: Repository<Strategy>) {}
+  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+
+  private get strategies() {
+    return this.tx.tx.getRepository(Strategy);
+  }
 
   list(query: ListStrategiesQuery): Promise<Page<Strategy>> {
     const qb = this.strategies.createQueryBuilder('s');

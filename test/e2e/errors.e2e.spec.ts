@@ -39,7 +39,7 @@ describe('error contract (e2e)', () => {
   afterAll(async () => t?.close());
 
   const insert = (type: string, name = `n-${type}-${Math.random()}`) =>
-    t.http.post('/api/strategies').send({ name, type });
+    t.api.post('/api/strategies').send({ name, type });
 
   function expectContract(body: Record<string, unknown>, status: number, code: string): void {
     expect(body).toMatchObject({ statusCode: status, code });
@@ -108,7 +108,7 @@ describe('error contract (e2e)', () => {
   });
 
   it('lists every invalid field of a DTO', async () => {
-    const r = await t.http
+    const r = await t.api
       .post('/api/strategies')
       .send({ name: '', type: 7, isActive: 'yes', extra: 1 })
       .expect(400);
@@ -121,17 +121,17 @@ describe('error contract (e2e)', () => {
   });
 
   it('rejects a malformed id with 400 and an unknown one with 404', async () => {
-    const bad = await t.http.get('/api/strategies/not-a-uuid').expect(400);
+    const bad = await t.api.get('/api/strategies/not-a-uuid').expect(400);
     expectContract(bad.body, 400, 'VALIDATION_FAILED');
     expect(bad.body.details).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
-    const unknown = await t.http
+    const unknown = await t.api
       .get('/api/strategies/7d8e3f0a-2b7c-4c1e-9a51-0c9b2e6d4f10')
       .expect(404);
     expectContract(unknown.body, 404, 'NOT_FOUND');
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
-    const r = await t.http
+    const r = await t.api
       .post('/api/strategies')
       .set('content-type', 'application/json')
       .send('{"name": "x",')
@@ -140,7 +140,7 @@ describe('error contract (e2e)', () => {
   });
 
   it('answers an oversize body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const r = await t.http
+    const r = await t.api
       .post('/api/strategies')
       .send({ name: 'big', type: 'x', description: 'y'.repeat(5000) })
       .expect(413);
@@ -148,7 +148,7 @@ describe('error contract (e2e)', () => {
   });
 
   it('answers an unknown route with 404 in the same shape', async () => {
-    const r = await t.http.get('/api/no-such-thing').expect(404);
+    const r = await t.api.get('/api/no-such-thing').expect(404);
     expectContract(r.body, 404, 'NOT_FOUND');
     const outside = await t.http.delete('/nowhere').expect(404);
     expectContract(outside.body, 404, 'NOT_FOUND');
@@ -158,7 +158,7 @@ describe('error contract (e2e)', () => {
     const echoed = await t.http.get('/api/health').set('x-request-id', 'abc-123').expect(200);
     expect(echoed.headers['x-request-id']).toBe('abc-123');
 
-    const issued = await t.http.get('/api/strategies/nope').expect(400);
+    const issued = await t.api.get('/api/strategies/nope').expect(400);
     expect(issued.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(issued.body.requestId).toBe(issued.headers['x-request-id']);
 

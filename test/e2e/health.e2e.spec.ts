@@ -36,13 +36,13 @@ describe('health (e2e)', () => {
       expect(down.headers['retry-after']).toBeDefined();
       // Liveness is about the process, not the database.
       await t.http.get('/api/health').expect(200);
-      const list = await t.http.get('/api/strategies').expect(503);
+      const list = await t.api.get('/api/strategies').expect(503);
       expect(list.body.code).toBe('DATABASE_UNAVAILABLE');
     } finally {
       await admin(`ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS true`);
     }
     await t.http.get('/api/health/ready').expect(200);
-    await t.http.get('/api/strategies').expect(200);
+    await t.api.get('/api/strategies').expect(200);
   });
 
   it('serves the OpenAPI document with the strategies routes', async () => {

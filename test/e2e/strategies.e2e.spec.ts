@@ -7,7 +7,7 @@ describe('strategies (e2e)', () => {
   });
   afterAll(async () => t?.close());
 
-  const create = (body: Record<string, unknown>) => t.http.post('/api/strategies').send(body);
+  const create = (body: Record<string, unknown>) => t.api.post('/api/strategies').send(body);
 
   it('creates, reads, updates and deletes a strategy', async () => {
     const created = await create({
@@ -26,22 +26,22 @@ describe('strategies (e2e)', () => {
     expect(new Date(created.body.createdAt).toISOString()).toBe(created.body.createdAt);
 
     const id = created.body.id as string;
-    await t.http
+    await t.api
       .get(`/api/strategies/${id}`)
       .expect(200)
       .expect((r) => expect(r.body.name).toBe('Momentum'));
 
-    const patched = await t.http
+    const patched = await t.api
       .patch(`/api/strategies/${id}`)
       .send({ isActive: true, description: 'd' })
       .expect(200);
     expect(patched.body).toMatchObject({ id, isActive: true, description: 'd', name: 'Momentum' });
 
-    await t.http.delete(`/api/strategies/${id}`).expect(204);
-    const gone = await t.http.get(`/api/strategies/${id}`).expect(404);
+    await t.api.delete(`/api/strategies/${id}`).expect(204);
+    const gone = await t.api.get(`/api/strategies/${id}`).expect(404);
     expect(gone.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found' });
-    await t.http.delete(`/api/strategies/${id}`).expect(404);
-    await t.http.patch(`/api/strategies/${id}`).send({ name: 'x' }).expect(404);
+    await t.api.delete(`/api/strategies/${id}`).expect(404);
+    await t.api.patch(`/api/strategies/${id}`).send({ name: 'x' }).expect(404);
   });
 
   describe('listing', () => {
@@ -57,7 +57,7 @@ describe('strategies (e2e)', () => {
     });
 
     it('returns the page envelope, newest first, with defaults', async () => {
-      const r = await t.http.get('/api/strategies').expect(200);
+      const r = await t.api.get('/api/strategies').expect(200);
       expect(r.body).toMatchObject({ total: 7, limit: 50, offset: 0, nextCursor: null });
       expect(r.body.items.map((s: { name: string }) => s.name)).toEqual([
         's6',
@@ -71,10 +71,10 @@ describe('strategies (e2e)', () => {
     });
 
     it('filters by isActive and type', async () => {
-      const active = await t.http.get('/api/strategies?isActive=true').expect(200);
+      const active = await t.api.get('/api/strategies?isActive=true').expect(200);
       expect(active.body.total).toBe(3);
       expect(active.body.items.every((s: { isActive: boolean }) => s.isActive)).toBe(true);
-      const inactiveMomentum = await t.http
+      const inactiveMomentum = await t.api
         .get('/api/strategies?isActive=false&type=momentum')
         .expect(200);
       expect(inactiveMomentum.body.items.map((s: { name: string }) => s.name)).toEqual([
@@ -84,14 +84,14 @@ describe('strategies (e2e)', () => {
     });
 
     it('pages by offset and by cursor, each row exactly once', async () => {
-      const byOffset = await t.http.get('/api/strategies?limit=3&offset=3').expect(200);
+      const byOffset = await t.api.get('/api/strategies?limit=3&offset=3').expect(200);
       expect(byOffset.body.items.map((s: { name: string }) => s.name)).toEqual(['s3', 's2', 's1']);
 
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
         const url: string = `/api/strategies?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = await t.http.get(url).expect(200);
+        const page = await t.api.get(url).expect(200);
         seen.push(...page.body.items.map((s: { name: string }) => s.name));
         cursor = page.body.nextCursor;
       } while (cursor);
@@ -107,17 +107,17 @@ describe('strategies (e2e)', () => {
       ['cursor=bogus', 'cursor'],
       ['color=red', 'color'],
     ])('rejects %s naming the field', async (qs, field) => {
-      const r = await t.http.get(`/api/strategies?${qs}`).expect(400);
+      const r = await t.api.get(`/api/strategies?${qs}`).expect(400);
       expect(r.body.code).toBe('VALIDATION_FAILED');
       expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
     });
 
     it('accepts limit 1 and 500', async () => {
-      await t.http
+      await t.api
         .get('/api/strategies?limit=1')
         .expect(200)
         .expect((r) => expect(r.body.items).toHaveLength(1));
-      await t.http
+      await t.api
         .get('/api/strategies?limit=500')
         .expect(200)
         .expect((r) => expect(r.body.limit).toBe(500));

@@ -51,6 +51,13 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
+const running = new Set<RunningServer>();
+
+/** Kills every server a test started and did not stop (a failed assertion must not leave one behind). */
+export async function stopAllBuilt(): Promise<void> {
+  await Promise.all([...running].map((s) => s.stop('SIGKILL')));
+}
+
 /** Starts the built server and waits until `/api/health/ready` answers 200. */
 export async function startBuilt(
   env: Record<string, string>,
@@ -71,7 +78,7 @@ export async function startBuilt(
     try {
       const r = await fetch(`${url}/api/health/ready`);
       if (r.status === 200) {
-        return {
+        const server: RunningServer = {
           port,
           url,
           output: () => out,
@@ -81,6 +88,9 @@ export async function startBuilt(
             return exited;
           },
         };
+        running.add(server);
+        void exited.then(() => running.delete(server));
+        return server;
       }
     } catch {
       // not listening yet

@@ -5,25 +5,76 @@ import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+type Agent = ReturnType<typeof request>;
+type Call = ReturnType<Agent['get']>;
+
+/** supertest calls that carry one user's bearer token. */
+export interface Client {
+  get(url: string): Call;
+  post(url: string): Call;
+  put(url: string): Call;
+  patch(url: string): Call;
+  delete(url: string): Call;
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  token: string;
+  api: Client;
+}
+
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Unauthenticated requests. */
+  http: Agent;
+  /** A regular user signed up at start. */
+  api: Client;
+  user: TestUser;
+  /** The admin created from ADMIN_USERNAME/ADMIN_PASSWORD at start. */
+  admin: TestUser;
   dataSource: DataSource;
   db: TestDatabase;
   config: AppConfig;
+  /** Signs up and logs in a new regular user. */
+  newUser(prefix?: string): Promise<TestUser>;
+  login(username: string, password: string): Promise<TestUser>;
   close(): Promise<void>;
 }
 
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const ADMIN = { username: 'admin', password: 'admin password 123' };
+
+export function clientFor(http: Agent, token: string): Client {
+  const auth = `Bearer ${token}`;
+  return {
+    get: (url) => http.get(url).set('Authorization', auth),
+    post: (url) => http.post(url).set('Authorization', auth),
+    put: (url) => http.put(url).set('Authorization', auth),
+    patch: (url) => http.patch(url).set('Authorization', auth),
+    delete: (url) => http.delete(url).set('Authorization', auth),
+  };
+}
+
+let counter = 0;
+
 /**
- * The real application on its own fresh database, migrated exactly as in production.
- * `env` overrides configuration variables (e.g. BODY_LIMIT) as the process would read them.
+ * The real application on its own fresh database, migrated exactly as in production, with an
+ * admin and one regular user logged in. `env` overrides configuration variables as the process
+ * would read them.
  */
 export async function startTestApp(
   label: string,
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(label);
-  const config = loadConfig({ LOG_LEVEL: 'error', ...env, DATABASE_URL: db.url });
+  const config = loadConfig({
+    LOG_LEVEL: 'error',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...env,
+    DATABASE_URL: db.url,
+  });
   let app: INestApplication | undefined;
   try {
     app = await createApp(config, process.env.TEST_APP_LOGS === 'true' ? undefined : false);
@@ -34,12 +85,40 @@ export async function startTestApp(
     throw e;
   }
   const started = app;
+  const http = request(started.getHttpServer());
+
+  const login = async (username: string, password: string): Promise<TestUser> => {
+    const r = await http.post('/api/auth/login').send({ username, password });
+    if (r.status !== 200)
+      throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return {
+      id: r.body.user.id,
+      username,
+      token: r.body.token,
+      api: clientFor(http, r.body.token),
+    };
+  };
+  const newUser = async (prefix = 'user'): Promise<TestUser> => {
+    const username = `${prefix}${++counter}_${process.pid}`;
+    const r = await http.post('/api/auth/signup').send({ username, password: TEST_PASSWORD });
+    if (r.status !== 201)
+      throw new Error(`signup ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return login(username, TEST_PASSWORD);
+  };
+
+  const admin = await login(ADMIN.username, ADMIN.password);
+  const user = await newUser();
   return {
     app: started,
-    http: request(started.getHttpServer()),
+    http,
+    api: user.api,
+    user,
+    admin,
     dataSource: started.get(DataSource),
     db,
     config,
+    newUser,
+    login,
     async close() {
       await started.close();
       await db.drop();

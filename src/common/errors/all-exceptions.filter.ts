@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { auditEntryFor, MUTATING_METHODS } from '../../audit/audit-entry';
+import { AuditService } from '../../audit/audit.service';
 import { BodyParserError } from '../http/json-body.middleware';
 import { requestIdOf } from '../http/request-id.middleware';
 import { DomainError } from './domain-errors';
@@ -28,7 +30,9 @@ const HTTP_CODES: Record<number, string> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
@@ -44,6 +48,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else {
       this.logger.debug(
         `${where} -> ${mapped.status} ${mapped.code} [${requestId}]: ${mapped.message}`,
+      );
+    }
+
+    // A refused or failed change is recorded too, before the client hears about it.
+    if (MUTATING_METHODS.has(req.method)) {
+      await this.audit.recordFailure(
+        auditEntryFor(req, {
+          status: mapped.status,
+          errorCode: mapped.code,
+          errorMessage: mapped.message,
+        }),
       );
     }
 

@@ -11,6 +11,8 @@ export interface FieldError {
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
+  /** Sent as Retry-After when set. */
+  retryAfterSeconds?: number;
   constructor(
     message: string,
     readonly details?: unknown,
@@ -75,5 +77,30 @@ export class DatabaseError extends DomainError {
     override readonly cause?: unknown,
   ) {
     super(message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'a valid bearer token is required') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'you are not allowed to do this') {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly status = 429;
+  readonly code = 'RATE_LIMITED';
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

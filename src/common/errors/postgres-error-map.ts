@@ -61,7 +61,14 @@ function parseKeyDetail(
 ): { columns: string[]; values: string } | undefined {
   const m = detail?.match(/^Key \((.+?)\)=\((.*)\)/);
   if (!m) return undefined;
-  return { columns: m[1].split(',').map((c) => c.trim().replace(/^"|"$/g, '')), values: m[2] };
+  // Expression keys such as lower(username) are reported by the column inside.
+  const columns = m[1].split(',').map((c) =>
+    c
+      .trim()
+      .replace(/^\w+\((.+)\)$/, '$1')
+      .replace(/^"|"$/g, ''),
+  );
+  return { columns, values: m[2] };
 }
 
 /**

@@ -4,51 +4,49 @@ import { ListQueryDto } from './list-query.dto';
 import { Page } from './page';
 
 /**
- * Newest-first keyset paging over (timestamp column, id). The cursor carries the timestamp as
- * PostgreSQL's own text form, so microseconds survive the round trip (a JS Date would truncate
- * them and skip or repeat rows).
+ * How a list is ordered: newest first by a timestamp column with the id as tie-breaker, or by id
+ * alone for tables without a timestamp. The cursor carries the timestamp as PostgreSQL's own text
+ * form, so microseconds survive the round trip (a JS Date would truncate them and skip or repeat rows).
  */
 export interface KeysetSpec {
   /** Query alias of the paged table. */
   alias: string;
-  /** Column (database name) of the timestamp that orders the list. */
-  timeColumn: string;
+  /** Column (database name) ordering the list, DESC; omit to order by id alone. */
+  timeColumn?: string;
 }
 
-interface CursorKey {
-  t: string;
-  id: string;
-}
+type CursorKey = { t?: string; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURSOR_ALIAS = 'keyset_t';
+const ORDER_VALUE = 'page_order_value';
+const TOTAL = 'page_total';
 
 export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify([key.t, key.id])).toString('base64url');
+  return Buffer.from(JSON.stringify(key.t === undefined ? [key.id] : [key.t, key.id])).toString(
+    'base64url',
+  );
 }
 
-export function decodeCursor(cursor: string): CursorKey {
+export function decodeCursor(cursor: string, withTime: boolean): CursorKey {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      !Number.isNaN(Date.parse(parsed[0])) &&
-      typeof parsed[1] === 'string' &&
-      UUID.test(parsed[1])
-    ) {
-      return { t: parsed[0], id: parsed[1] };
+    if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) {
+      const [a, b] = parsed as string[];
+      if (withTime && parsed.length === 2 && !Number.isNaN(Date.parse(a)) && UUID.test(b))
+        return { t: a, id: b };
+      if (!withTime && parsed.length === 1 && UUID.test(a)) return { id: a };
     }
   } catch {
     // fall through to the validation error
   }
-  throw ValidationError.forField('cursor', 'cursor is not a cursor this API issued');
+  throw ValidationError.forField('cursor', 'cursor is not a cursor this API issued for this list');
 }
 
 /**
- * Runs a list query with the contract's paging: one COUNT statement and one page statement.
- * The caller's builder holds the filters (and any joins that give one row per item).
+ * Runs a list query with the contract's paging in ONE statement: the page, plus the total as an
+ * uncorrelated scalar subquery that PostgreSQL evaluates once. Only an empty page past the end
+ * (offset or cursor beyond the last row) needs a second statement to learn the total.
+ * The caller's builder holds the filters, and any joins must keep one row per item.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -56,26 +54,32 @@ export async function paginate<T extends ObjectLiteral>(
   query: ListQueryDto,
 ): Promise<Page<T>> {
   const { alias, timeColumn } = spec;
-  const total = await qb.clone().getCount();
+  const countQb = qb.clone().select('COUNT(*)').orderBy();
 
   const page = qb
     .clone()
-    .addSelect(`${alias}.${timeColumn}::text`, CURSOR_ALIAS)
-    .orderBy(`${alias}.${timeColumn}`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
+    .addSelect(`(${countQb.getQuery()})`, TOTAL)
+    .setParameters(countQb.getParameters())
     .limit(query.limit + 1);
+  if (timeColumn) {
+    page
+      .addSelect(`${alias}.${timeColumn}::text`, ORDER_VALUE)
+      .orderBy(`${alias}.${timeColumn}`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC');
+  } else {
+    page.orderBy(`${alias}.id`, 'DESC');
+  }
 
   if (query.cursor) {
-    const key = decodeCursor(query.cursor);
+    const key = decodeCursor(query.cursor, Boolean(timeColumn));
     page.andWhere(
       new Brackets((w) =>
-        w.where(
-          `(${alias}.${timeColumn}, ${alias}.id) < (CAST(:keysetT AS timestamptz), CAST(:keysetId AS uuid))`,
-          {
-            keysetT: key.t,
-            keysetId: key.id,
-          },
-        ),
+        timeColumn
+          ? w.where(
+              `(${alias}.${timeColumn}, ${alias}.id) < (CAST(:cursorT AS timestamptz), CAST(:cursorId AS uuid))`,
+              { cursorT: key.t, cursorId: key.id },
+            )
+          : w.where(`${alias}.id < CAST(:cursorId AS uuid)`, { cursorId: key.id }),
       ),
     );
   } else if (query.offset) {
@@ -83,16 +87,24 @@ export async function paginate<T extends ObjectLiteral>(
   }
 
   const { entities, raw } = await page.getRawAndEntities();
+  const rows = raw as Record<string, unknown>[];
   const hasMore = entities.length > query.limit;
   const items = hasMore ? entities.slice(0, query.limit) : entities;
+
+  let total: number;
+  if (rows.length > 0) total = Number(rows[0][TOTAL]);
+  else if (!query.cursor && !query.offset) total = 0;
+  else total = Number((await countQb.getRawOne<{ count: string }>())?.count ?? 0);
+
+  let nextCursor: string | null = null;
   const last = items[items.length - 1] as (T & { id: string }) | undefined;
-  const lastRaw = last
-    ? (raw as Record<string, unknown>[]).find((r) => r[`${alias}_id`] === last.id)
-    : undefined;
-  const nextCursor =
-    hasMore && last && lastRaw
-      ? encodeCursor({ t: String(lastRaw[CURSOR_ALIAS]), id: last.id })
-      : null;
+  if (hasMore && last) {
+    const lastRaw = rows.find((r) => r[`${alias}_id`] === last.id);
+    nextCursor = encodeCursor({
+      t: timeColumn ? String(lastRaw?.[ORDER_VALUE]) : undefined,
+      id: last.id,
+    });
+  }
 
   return { items, total, limit: query.limit, offset: query.cursor ? 0 : query.offset, nextCursor };
 }

@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity('users')
 @Unique('users_username_unique', ['username'])
+// Usernames are unique case-insensitively: an expression index (created by a migration; TypeORM
+// cannot express it, the declaration only keeps the CLI from dropping it).
+@Index('users_username_lower_unique', { synchronize: false })
 export class User {
   @ApiProperty({ format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')
@@ -12,7 +15,7 @@ export class User {
   @Column('text')
   username!: string;
 
-  @ApiProperty({ type: String })
+  /** The argon2id hash; never leaves the service (no ApiProperty, never serialized). */
   @Column('text')
   password!: string;
 

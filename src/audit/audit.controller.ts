@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/decorators';
+import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { Page } from '../common/pagination/page';
+import { AuditService } from './audit.service';
+import { ListAuditLogsQuery } from './dto/list-audit-logs.query';
+import { AuditLog } from './entities/audit-log.entity';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiErrorResponses()
+@AdminOnly()
+@Controller('audit-logs')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Newest first; filters `userId`, `resource`, `action`, `from`/`to` (inclusive). */
+  @Get()
+  @ApiPageResponse(AuditLog)
+  list(@Query() query: ListAuditLogsQuery): Promise<Page<AuditLog>> {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,35 @@
+const SECRET_KEY = /pass(word)?|token|secret|api[-_]?key|authorization|credential|private[-_]?key/i;
+const MAX_STORED_BYTES = 64 * 1024;
+export const REDACTED = '[REDACTED]';
+
+/**
+ * A copy of a request body fit for the audit log: values of secret-looking keys replaced, the
+ * `value` of a setting marked secret replaced, and very large bodies summarised.
+ */
+export function redactBody(body: unknown): unknown {
+  if (body === undefined || body === null) return null;
+  const redacted = redact(body, 0);
+  const size = Buffer.byteLength(JSON.stringify(redacted));
+  if (size <= MAX_STORED_BYTES) return redacted;
+  const keys = typeof redacted === 'object' && redacted !== null ? Object.keys(redacted) : [];
+  const counts = Object.fromEntries(
+    keys
+      .filter((k) => Array.isArray((redacted as Record<string, unknown>)[k]))
+      .map((k) => [k, ((redacted as Record<string, unknown[]>)[k] ?? []).length]),
+  );
+  return { truncated: true, bytes: size, keys, arrayLengths: counts };
+}
+
+function redact(value: unknown, depth: number): unknown {
+  if (depth > 20) return '[TOO DEEP]';
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (typeof value !== 'object' || value === null) return value;
+  const source = value as Record<string, unknown>;
+  const secretSetting = source.isSecret === true;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(source)) {
+    out[k] =
+      SECRET_KEY.test(k) || (secretSetting && k === 'value') ? REDACTED : redact(v, depth + 1);
+  }
+  return out;
+}
