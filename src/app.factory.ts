@@ -1,4 +1,10 @@
-import { INestApplication, Logger, LogLevel as NestLogLevel, RequestMethod } from '@nestjs/common';
+import {
+  INestApplication,
+  Logger,
+  LoggerService,
+  LogLevel as NestLogLevel,
+  RequestMethod,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,11 +23,14 @@ export function logLevelsFrom(level: LogLevel): NestLogLevel[] {
  * Builds the HTTP application exactly as production runs it; tests call this too, so what they
  * exercise is the real stack (prefix, body limits, validation, filters, OpenAPI).
  */
-export async function createApp(config: AppConfig, logger?: false): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger?: LoggerService | false,
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     // We install the JSON parser ourselves, with the configured limit.
     bodyParser: false,
-    logger: logger === false ? false : logLevelsFrom(config.logLevel),
+    logger: logger ?? logLevelsFrom(config.logLevel),
   });
   app.use(jsonBody(config.bodyLimit));
   app.set('x-powered-by', false);

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
@@ -66,6 +66,7 @@ let counter = 0;
 export async function startTestApp(
   label: string,
   env: Record<string, string> = {},
+  logger?: LoggerService,
 ): Promise<TestApp> {
   const db = await createTestDatabase(label);
   const config = loadConfig({
@@ -77,7 +78,10 @@ export async function startTestApp(
   });
   let app: INestApplication | undefined;
   try {
-    app = await createApp(config, process.env.TEST_APP_LOGS === 'true' ? undefined : false);
+    app = await createApp(
+      config,
+      logger ?? (process.env.TEST_APP_LOGS === 'true' ? undefined : false),
+    );
     await app.init();
   } catch (e) {
     await app?.close().catch(() => undefined);

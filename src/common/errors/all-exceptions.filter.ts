@@ -78,6 +78,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         details: exception.details,
+        retryAfterSeconds: exception.retryAfterSeconds,
       };
     }
     if (exception instanceof BodyParserError) {
