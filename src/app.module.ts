@@ -1,6 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
+import { AiDecisionsModule } from './ai-decisions/ai-decisions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
@@ -10,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StrategiesModule } from './strategies/strategies.module';
+import { TradesModule } from './trades/trades.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -25,6 +27,8 @@ export class AppModule implements NestModule {
         UsersModule,
         AuthModule,
         StrategiesModule,
+        TradesModule,
+        AiDecisionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

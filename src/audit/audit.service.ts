@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
+import { whereTimeRange } from '../common/validation/date-range';
 import type { Tx } from '../database/transaction';
 import { AuditEntry } from './audit-entry';
 import { ListAuditLogsQuery } from './dto/list-audit-logs.query';
@@ -47,8 +48,7 @@ export class AuditService {
     if (query.userId) qb.andWhere('a.user_id = :userId', { userId: query.userId });
     if (query.resource) qb.andWhere('a.resource = :resource', { resource: query.resource });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-    if (query.from) qb.andWhere('a.timestamp >= :from', { from: query.from });
-    if (query.to) qb.andWhere('a.timestamp <= :to', { to: query.to });
+    whereTimeRange(qb, 'a.timestamp', query.from, query.to);
     return paginate(qb, { alias: 'a', timeColumn: 'timestamp' }, query);
   }
 }

@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import type { AppConfig } from '../config/app-config';
+import { CascadePreviewService } from './cascade-preview.service';
 import { buildDataSourceOptions } from './data-source-options';
 
 @Global()
@@ -32,5 +33,7 @@ import { buildDataSourceOptions } from './data-source-options';
       ],
     }),
   ],
+  providers: [CascadePreviewService],
+  exports: [CascadePreviewService],
 })
 export class DatabaseModule {}

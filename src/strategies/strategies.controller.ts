@@ -1,8 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiDeleteResponses, ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { respondToDelete } from '../common/http/delete-response';
 import { Page } from '../common/pagination/page';
+import { DeleteQuery } from '../common/validation/delete-query.dto';
 import { UuidParam } from '../common/validation/uuid-param';
+import { DeletePreview } from '../database/cascade-preview.service';
 import { CreateStrategyDto } from './dto/create-strategy.dto';
 import { ListStrategiesQuery } from './dto/list-strategies.query';
 import { UpdateStrategyDto } from './dto/update-strategy.dto';
@@ -10,6 +14,7 @@ import { Strategy } from './entities/strategy.entity';
 import { StrategiesService } from './strategies.service';
 
 @ApiTags('strategies')
+@ApiBearerAuth()
 @ApiErrorResponses()
 @Controller('strategies')
 export class StrategiesController {
@@ -39,10 +44,14 @@ export class StrategiesController {
     return this.strategies.update(id, dto);
   }
 
+  /** Deletes the strategy with its versions, trades, positions, decisions and backtests (cascade). */
   @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  remove(@UuidParam() id: string): Promise<void> {
-    return this.strategies.remove(id);
+  @ApiDeleteResponses()
+  async remove(
+    @UuidParam() id: string,
+    @Query() { dryRun }: DeleteQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DeletePreview | void> {
+    return respondToDelete(res, await this.strategies.remove(id, dryRun));
   }
 }

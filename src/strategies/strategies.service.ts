@@ -3,6 +3,7 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
+import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
 import type { Tx } from '../database/transaction';
 import { CreateStrategyDto } from './dto/create-strategy.dto';
 import { ListStrategiesQuery } from './dto/list-strategies.query';
@@ -11,7 +12,10 @@ import { Strategy } from './entities/strategy.entity';
 
 @Injectable()
 export class StrategiesService {
-  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cascade: CascadePreviewService,
+  ) {}
 
   private get strategies() {
     return this.tx.tx.getRepository(Strategy);
@@ -43,7 +47,12 @@ export class StrategiesService {
     return this.get(id);
   }
 
-  async remove(id: string): Promise<void> {
+  /** Deletes the strategy and everything that cascades from it (its trades, decisions, ...). */
+  async remove(id: string, dryRun = false): Promise<DeletePreview | void> {
+    if (dryRun) {
+      if (!(await this.strategies.existsBy({ id }))) throw new NotFoundError('strategy', id);
+      return this.cascade.preview(Strategy, id);
+    }
     const result = await this.strategies.delete({ id });
     if (!result.affected) throw new NotFoundError('strategy', id);
   }

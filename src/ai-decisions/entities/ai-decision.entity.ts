@@ -20,7 +20,10 @@ import { User } from '../../users/entities/user.entity';
 @Index('idx_ai_decisions_status', ['status'])
 @Index('idx_ai_decisions_created_at', ['createdAt'])
 @Index('idx_ai_decisions_status_created', ['status', 'createdAt'])
-@Index('ai_decisions_executed_trade_id_idx', ['executedTradeId'])
+// The trade list's join: the latest decision of a trade (also the FK index of executed_trade_id).
+@Index('idx_ai_decisions_executed_trade', ['executedTradeId', 'createdAt', 'id'])
+// The decision list's default order within one user.
+@Index('idx_ai_decisions_user_created', ['userId', 'createdAt', 'id'])
 export class AiDecision {
   @ApiProperty({ format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')

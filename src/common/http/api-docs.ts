@@ -58,3 +58,17 @@ export function ApiPageResponse(model: Type<unknown>): MethodDecorator {
     }),
   );
 }
+
+/** DELETE with `?dryRun=true`: 200 with the cascade preview, else 204. */
+export function ApiDeleteResponses(): MethodDecorator {
+  return applyDecorators(
+    ApiOkResponse({
+      description: 'dry run: what the delete would remove, per table',
+      schema: { example: { wouldDelete: { trades: 1, ai_decisions: 2, orders: 1, fills: 3 } } },
+    }),
+    ApiResponse({
+      status: 204,
+      description: 'deleted, with everything its foreign keys cascade to',
+    }),
+  );
+}

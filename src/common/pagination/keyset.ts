@@ -52,12 +52,13 @@ export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   spec: KeysetSpec,
   query: ListQueryDto,
+  /** Joins that enrich each item (one row per item), applied to the page only, never to the count. */
+  enrich: (page: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (page) => page,
 ): Promise<Page<T>> {
   const { alias, timeColumn } = spec;
   const countQb = qb.clone().select('COUNT(*)').orderBy();
 
-  const page = qb
-    .clone()
+  const page = enrich(qb.clone())
     .addSelect(`(${countQb.getQuery()})`, TOTAL)
     .setParameters(countQb.getParameters())
     .limit(query.limit + 1);

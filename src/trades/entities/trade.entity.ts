@@ -8,11 +8,14 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import type { AiDecision } from '../../ai-decisions/entities/ai-decision.entity';
 import { Order } from '../../orders/entities/order.entity';
 import { Strategy } from '../../strategies/entities/strategy.entity';
 import { User } from '../../users/entities/user.entity';
 
 @Entity('trades')
+// The list's default order within one user: user_id = ? ORDER BY executed_at DESC, id DESC.
+@Index('idx_trades_user_executed', ['userId', 'executedAt', 'id'])
 @Index('trades_user_id_idx', ['userId'])
 @Index('idx_trades_strategy_id', ['strategyId'])
 @Index('idx_trades_order_id', ['orderId'])
@@ -84,4 +87,10 @@ export class Trade {
   @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
   traceId!: string | null;
+
+  /**
+   * Not a column: the latest AI decision whose executed_trade_id is this trade, filled by the
+   * trade queries with a join (several decisions may point at one trade).
+   */
+  aiDecision?: AiDecision | null;
 }

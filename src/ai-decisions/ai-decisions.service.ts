@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
+import { paginate } from '../common/pagination/keyset';
+import { Page } from '../common/pagination/page';
+import { whereTimeRange } from '../common/validation/date-range';
+import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
+import type { Tx } from '../database/transaction';
+import { Trade } from '../trades/entities/trade.entity';
+import { CreateAiDecisionDto } from './dto/create-ai-decision.dto';
+import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
+import { AiDecision } from './entities/ai-decision.entity';
+
+@Injectable()
+export class AiDecisionsService {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cascade: CascadePreviewService,
+  ) {}
+
+  private get decisions() {
+    return this.tx.tx.getRepository(AiDecision);
+  }
+
+  private owned(user: AuthUser): SelectQueryBuilder<AiDecision> {
+    return this.decisions.createQueryBuilder('d').where('d.user_id = :userId', { userId: user.id });
+  }
+
+  list(user: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
+    const qb = whereTimeRange(this.owned(user), 'd.created_at', query.startDate, query.endDate);
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.symbol) qb.andWhere('d.symbol = :symbol', { symbol: query.symbol });
+    if (query.strategyId)
+      qb.andWhere('d.strategy_id = :strategyId', { strategyId: query.strategyId });
+    return paginate(qb, { alias: 'd', timeColumn: 'created_at' }, query);
+  }
+
+  async get(user: AuthUser, id: string): Promise<AiDecision> {
+    const found = await this.owned(user).andWhere('d.id = :id', { id }).getOne();
+    if (!found) throw new NotFoundError('AI decision', id);
+    return found;
+  }
+
+  async create(user: AuthUser, dto: CreateAiDecisionDto): Promise<AiDecision> {
+    if (dto.executedTradeId) {
+      const own = await this.tx.tx
+        .getRepository(Trade)
+        .existsBy({ id: dto.executedTradeId, userId: user.id });
+      if (!own) {
+        throw new UnprocessableError(
+          `executedTradeId ${dto.executedTradeId} refers to a trade that does not exist`,
+          'FOREIGN_KEY_VIOLATION',
+          { field: 'executedTradeId' },
+        );
+      }
+    }
+    return this.decisions.save(this.decisions.create({ ...dto, userId: user.id }));
+  }
+
+  async remove(user: AuthUser, id: string, dryRun = false): Promise<DeletePreview | void> {
+    if (!(await this.owned(user).andWhere('d.id = :id', { id }).getExists())) {
+      throw new NotFoundError('AI decision', id);
+    }
+    if (dryRun) return this.cascade.preview(AiDecision, id);
+    await this.decisions.delete({ id, userId: user.id });
+  }
+}

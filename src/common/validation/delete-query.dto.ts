@@ -1,0 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BooleanQuery } from './boolean-query';
+
+/** `DELETE ...?dryRun=true` answers what the delete would remove, and removes nothing. */
+export class DeleteQuery {
+  @ApiPropertyOptional({ type: Boolean, description: 'preview the cascade; delete nothing' })
+  @BooleanQuery()
+  dryRun?: boolean;
+}

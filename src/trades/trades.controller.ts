@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { ApiDeleteResponses, ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { respondToDelete } from '../common/http/delete-response';
+import { Page } from '../common/pagination/page';
+import { DeleteQuery } from '../common/validation/delete-query.dto';
+import { UuidParam } from '../common/validation/uuid-param';
+import { DeletePreview } from '../database/cascade-preview.service';
+import { CreateTradeDto } from './dto/create-trade.dto';
+import { EnrichedTradeDto } from './dto/enriched-trade.dto';
+import { ListTradesQuery } from './dto/list-trades.query';
+import { TradesService } from './trades.service';
+
+@ApiTags('trades')
+@ApiBearerAuth()
+@ApiErrorResponses()
+@Controller('trades')
+export class TradesController {
+  constructor(private readonly trades: TradesService) {}
+
+  /** The caller's trades, newest first (executedAt, id), each with its strategy name and AI decision. */
+  @Get()
+  @ApiPageResponse(EnrichedTradeDto)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListTradesQuery,
+  ): Promise<Page<EnrichedTradeDto>> {
+    return this.trades.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: EnrichedTradeDto })
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<EnrichedTradeDto> {
+    return this.trades.get(user, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: EnrichedTradeDto })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTradeDto): Promise<EnrichedTradeDto> {
+    return this.trades.create(user, dto);
+  }
+
+  @Delete(':id')
+  @ApiDeleteResponses()
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @Query() { dryRun }: DeleteQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DeletePreview | void> {
+    return respondToDelete(res, await this.trades.remove(user, id, dryRun));
+  }
+}

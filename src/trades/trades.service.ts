@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { SelectQueryBuilder } from 'typeorm';
+import { AiDecision } from '../ai-decisions/entities/ai-decision.entity';
+import type { AuthUser } from '../auth/auth-user';
+import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
+import { paginate } from '../common/pagination/keyset';
+import { Page } from '../common/pagination/page';
+import { whereTimeRange } from '../common/validation/date-range';
+import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
+import type { Tx } from '../database/transaction';
+import { Order } from '../orders/entities/order.entity';
+import { CreateTradeDto } from './dto/create-trade.dto';
+import { EnrichedTradeDto } from './dto/enriched-trade.dto';
+import { ListTradesQuery } from './dto/list-trades.query';
+import { Trade } from './entities/trade.entity';
+
+/**
+ * The latest decision per trade, as a join condition: PostgreSQL runs the subquery once per trade
+ * of the page (an index lookup on ai_decisions (executed_trade_id, created_at, id)), so a trade
+ * appears exactly once however many decisions point at it.
+ */
+const LATEST_DECISION = `d.id = (
+  SELECT d2.id FROM ai_decisions d2 WHERE d2.executed_trade_id = t.id
+  ORDER BY d2.created_at DESC, d2.id DESC LIMIT 1)`;
+
+@Injectable()
+export class TradesService {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cascade: CascadePreviewService,
+  ) {}
+
+  private get trades() {
+    return this.tx.tx.getRepository(Trade);
+  }
+
+  /** The caller's trades: ownership is part of every query, never a check after the fact. */
+  private owned(user: AuthUser): SelectQueryBuilder<Trade> {
+    return this.trades.createQueryBuilder('t').where('t.user_id = :userId', { userId: user.id });
+  }
+
+  /** Strategy name and latest AI decision, joined: a fixed number of statements per page. */
+  private enrich(qb: SelectQueryBuilder<Trade>): SelectQueryBuilder<Trade> {
+    return qb
+      .leftJoin('t.strategy', 's')
+      .addSelect(['s.id', 's.name'])
+      .leftJoinAndMapOne('t.aiDecision', AiDecision, 'd', LATEST_DECISION);
+  }
+
+  async list(user: AuthUser, query: ListTradesQuery): Promise<Page<EnrichedTradeDto>> {
+    const qb = whereTimeRange(this.owned(user), 't.executed_at', query.startDate, query.endDate);
+    if (query.symbol) qb.andWhere('t.symbol = :symbol', { symbol: query.symbol });
+    if (query.strategyId)
+      qb.andWhere('t.strategy_id = :strategyId', { strategyId: query.strategyId });
+    if (query.pnlDirection === 'profit') qb.andWhere('t.pnl >= 0');
+    if (query.pnlDirection === 'loss') qb.andWhere('t.pnl < 0');
+    const page = await paginate(qb, { alias: 't', timeColumn: 'executed_at' }, query, (p) =>
+      this.enrich(p),
+    );
+    return { ...page, items: page.items.map(EnrichedTradeDto.of) };
+  }
+
+  /** One statement. */
+  async get(user: AuthUser, id: string): Promise<EnrichedTradeDto> {
+    const trade = await this.enrich(this.owned(user).andWhere('t.id = :id', { id })).getOne();
+    if (!trade) throw new NotFoundError('trade', id);
+    return EnrichedTradeDto.of(trade);
+  }
+
+  async create(user: AuthUser, dto: CreateTradeDto): Promise<EnrichedTradeDto> {
+    // The strategy's existence is the foreign key's job (422); an order must also be the caller's.
+    if (dto.orderId) {
+      const own = await this.tx.tx
+        .getRepository(Order)
+        .existsBy({ id: dto.orderId, userId: user.id });
+      if (!own) {
+        throw new UnprocessableError(
+          `orderId ${dto.orderId} refers to an order that does not exist`,
+          'FOREIGN_KEY_VIOLATION',
+          {
+            field: 'orderId',
+          },
+        );
+      }
+    }
+    const { identifiers } = await this.trades.insert({
+      ...dto,
+      userId: user.id,
+      executedAt: dto.executedAt ? new Date(dto.executedAt) : undefined,
+    });
+    return this.get(user, String(identifiers[0].id));
+  }
+
+  async remove(user: AuthUser, id: string, dryRun = false): Promise<DeletePreview | void> {
+    if (!(await this.owned(user).andWhere('t.id = :id', { id }).getExists()))
+      throw new NotFoundError('trade', id);
+    if (dryRun) return this.cascade.preview(Trade, id);
+    await this.trades.delete({ id, userId: user.id });
+  }
+}

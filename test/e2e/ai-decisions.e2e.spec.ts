@@ -1,0 +1,120 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface Decision {
+  id: string;
+  symbol: string;
+  action: string;
+  status: string;
+  confidence: string | null;
+  strategyId: string | null;
+  createdAt: string;
+}
+
+describe('AI decisions (e2e)', () => {
+  let t: TestApp;
+  let strategyId: string;
+  const made: Decision[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('decisions');
+    strategyId = (await t.api.post('/api/strategies').send({ name: 'S', type: 'x' }).expect(201))
+      .body.id;
+    const specs = [
+      { symbol: 'aapl', action: 'buy', status: 'pending', confidence: 0.5, strategyId },
+      { symbol: 'AAPL', action: 'sell', status: 'executed', confidence: '0.75' },
+      {
+        symbol: 'MSFT',
+        action: 'hold',
+        status: 'skipped',
+        skipReason: 'market closed',
+        strategyId,
+      },
+      { symbol: 'MSFT', action: 'buy', status: 'pending' },
+    ];
+    for (const body of specs)
+      made.push((await t.api.post('/api/ai-decisions').send(body).expect(201)).body);
+  });
+  afterAll(async () => t?.close());
+
+  it('creates decisions with exact decimal confidence and upper-cased symbols', () => {
+    expect(made[0]).toMatchObject({
+      symbol: 'AAPL',
+      confidence: '0.5',
+      status: 'pending',
+      strategyId,
+    });
+    expect(made[1].confidence).toBe('0.75');
+  });
+
+  it('lists newest first and filters by status, symbol, strategy and time range', async () => {
+    const all = (await t.api.get('/api/ai-decisions').expect(200)).body;
+    expect(all.total).toBe(4);
+    expect(all.items.map((d: Decision) => d.id)).toEqual([...made].reverse().map((d) => d.id));
+    const ids = async (qs: string) =>
+      (await t.api.get(`/api/ai-decisions?${qs}`).expect(200)).body.items.map(
+        (d: Decision) => d.id,
+      );
+    expect(await ids('status=pending')).toEqual([made[3].id, made[0].id]);
+    expect(await ids('symbol=msft')).toEqual([made[3].id, made[2].id]);
+    expect(await ids(`strategyId=${strategyId}`)).toEqual([made[2].id, made[0].id]);
+    expect(await ids(`status=pending&symbol=AAPL&strategyId=${strategyId}`)).toEqual([made[0].id]);
+    expect(await ids(`startDate=${made[1].createdAt}&endDate=${made[2].createdAt}`)).toEqual([
+      made[2].id,
+      made[1].id,
+    ]);
+    const page1 = (await t.api.get('/api/ai-decisions?limit=3').expect(200)).body;
+    const page2 = (
+      await t.api.get(`/api/ai-decisions?limit=3&cursor=${page1.nextCursor}`).expect(200)
+    ).body;
+    expect([...page1.items, ...page2.items].map((d: Decision) => d.id)).toEqual(
+      all.items.map((d: Decision) => d.id),
+    );
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it('gets one decision; unknown and malformed ids are 404 and 400', async () => {
+    await t.api
+      .get(`/api/ai-decisions/${made[2].id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.skipReason).toBe('market closed'));
+    await t.api.get('/api/ai-decisions/6f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b').expect(404);
+    await t.api.get('/api/ai-decisions/123').expect(400);
+  });
+
+  it.each([
+    [{ symbol: 'AAPL', action: 'maybe' }, 'action'],
+    [{ symbol: 'AAPL', action: 'buy', confidence: 1.5 }, 'confidence'],
+    [{ symbol: 'AAPL', action: 'buy', confidence: -0.1 }, 'confidence'],
+    [{ symbol: 'AAPL', action: 'buy', status: 'done' }, 'status'],
+    [{ symbol: 'AAPL', action: 'buy', stopLoss: 0 }, 'stopLoss'],
+    [{ action: 'buy' }, 'symbol'],
+    [{ symbol: 'AAPL', action: 'buy', userId: 'x' }, 'userId'],
+  ])('refuses %j (field %s)', async (body, field) => {
+    const r = await t.api.post('/api/ai-decisions').send(body).expect(400);
+    expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it.each([
+    ['status=unknown', 'status'],
+    ['startDate=2026-02-01&endDate=2026-01-01', 'startDate'],
+    ['endDate=tomorrow', 'endDate'],
+  ])('rejects the filter %s', async (qs, field) => {
+    const r = await t.api.get(`/api/ai-decisions?${qs}`).expect(400);
+    expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it('refuses to link a decision to a trade that is not the caller’s (422)', async () => {
+    const other = await t.newUser('other');
+    const theirs = (
+      await other.api
+        .post('/api/trades')
+        .send({ symbol: 'X', side: 'buy', quantity: 1, price: 1 })
+        .expect(201)
+    ).body;
+    const r = await t.api
+      .post('/api/ai-decisions')
+      .send({ symbol: 'X', action: 'buy', executedTradeId: theirs.id })
+      .expect(422);
+    expect(r.body.code).toBe('FOREIGN_KEY_VIOLATION');
+  });
+});

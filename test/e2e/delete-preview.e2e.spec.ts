@@ -1,0 +1,144 @@
+import { insertRow, metadataOf } from '../support/fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** A small deterministic PRNG (mulberry32), so a failing graph can be rebuilt from its seed. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('delete previews equal what the delete removes (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('preview');
+  });
+  afterAll(async () => t?.close());
+
+  async function tableCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const m of t.dataSource.entityMetadatas) {
+      counts[m.tableName] = Number(
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM "${m.tableName}"`))[0].n,
+      );
+    }
+    return counts;
+  }
+
+  /** A random graph across the cascading tables around one strategy, owned by the test user. */
+  async function buildGraph(
+    seed: number,
+  ): Promise<{ strategy: string; trades: string[]; decisions: string[] }> {
+    const random = rng(seed);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const m = t.dataSource.manager;
+    const row = (table: string, values: Record<string, unknown> = {}) =>
+      insertRow(m, metadataOf(t.dataSource, table), values);
+    const userId = t.user.id;
+
+    const strategy = String((await row('strategies')).id);
+    const trades: string[] = [];
+    const decisions: string[] = [];
+    const orders: string[] = [];
+    for (let i = 0; i < 2 + Math.floor(random() * 4); i++) {
+      trades.push(
+        String((await row('trades', { userId, strategyId: random() < 0.7 ? strategy : null })).id),
+      );
+    }
+    for (let i = 0; i < 2 + Math.floor(random() * 5); i++) {
+      const decision = await row('ai_decisions', {
+        userId,
+        strategyId: random() < 0.5 ? strategy : null,
+        executedTradeId: random() < 0.7 ? pick(trades) : null,
+      });
+      decisions.push(String(decision.id));
+    }
+    for (let i = 0; i < 1 + Math.floor(random() * 4); i++) {
+      const order = await row('orders', {
+        userId,
+        decisionId: random() < 0.6 ? pick(decisions) : null,
+        tradeIntentId: random() < 0.5 ? pick(trades) : null,
+      });
+      orders.push(String(order.id));
+      for (let f = 0; f < Math.floor(random() * 3); f++) await row('fills', { orderId: order.id });
+    }
+    // Trades that point back at orders close the cycle trade -> order -> trade.
+    for (const trade of trades) {
+      if (random() < 0.4)
+        await m.query('UPDATE trades SET order_id = $1 WHERE id = $2', [pick(orders), trade]);
+    }
+    for (let i = 0; i < Math.floor(random() * 3); i++) {
+      const outcome = await row('ai_trade_outcomes', {
+        decisionId: pick(decisions),
+        tradeId: random() < 0.5 ? pick(trades) : null,
+      });
+      if (random() < 0.5) await row('analysis_feedback', { tradeOutcomeId: outcome.id });
+    }
+    for (let i = 0; i < Math.floor(random() * 3); i++) {
+      const item = await row('work_items', { decisionId: pick(decisions) });
+      await row('work_item_runs', { workItemId: item.id });
+    }
+    for (let i = 0; i < Math.floor(random() * 3); i++)
+      await row('ai_decision_features', { decisionId: pick(decisions) });
+    for (let i = 0; i < Math.floor(random() * 2); i++) {
+      const run = await row('backtest_runs', { strategyId: strategy });
+      await row('backtest_trade_events', { runId: run.id });
+      await row('backtest_equity_curve', { runId: run.id });
+    }
+    if (random() < 0.5) await row('strategy_versions', { strategyId: strategy, version: 1 });
+    if (random() < 0.5) await row('positions', { userId, strategyId: strategy });
+    return { strategy, trades, decisions };
+  }
+
+  async function expectPreviewEqualsDelete(url: string): Promise<Record<string, number>> {
+    const before = await tableCounts();
+    const preview = (await t.api.delete(`${url}?dryRun=true`).expect(200)).body
+      .wouldDelete as Record<string, number>;
+    // The dry run deleted nothing (it only added its own audit row).
+    const withoutAudit = ({ audit_logs: _audit, ...rest }: Record<string, number>) => rest;
+    expect(withoutAudit(await tableCounts())).toEqual(withoutAudit(before));
+    await t.api.delete(url).expect(204);
+    const after = await tableCounts();
+    const removed: Record<string, number> = {};
+    for (const table of Object.keys(before)) {
+      if (table === 'audit_logs') continue;
+      const n = before[table] - after[table];
+      if (n > 0) removed[table] = n;
+    }
+    expect(preview).toEqual(removed);
+    return preview;
+  }
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    'graph seed %i: trade, decision and strategy previews match',
+    async (seed) => {
+      const g = await buildGraph(seed);
+      const tradePreview = await expectPreviewEqualsDelete(`/api/trades/${g.trades[0]}`);
+      expect(tradePreview.trades).toBeGreaterThanOrEqual(1);
+      const remaining = (await t.dataSource.query(
+        'SELECT id FROM ai_decisions WHERE id = ANY($1)',
+        [g.decisions],
+      )) as Array<{ id: string }>;
+      if (remaining.length > 0)
+        await expectPreviewEqualsDelete(`/api/ai-decisions/${remaining[0].id}`);
+      const strategyPreview = await expectPreviewEqualsDelete(`/api/strategies/${g.strategy}`);
+      expect(strategyPreview.strategies).toBe(1);
+    },
+  );
+
+  it('answers 404 for a preview of something that does not exist or is not the caller’s', async () => {
+    const other = await t.newUser('other');
+    const g = await buildGraph(99);
+    await other.api.delete(`/api/trades/${g.trades[0]}?dryRun=true`).expect(404);
+    await other.api.delete(`/api/ai-decisions/${g.decisions[0]}?dryRun=true`).expect(404);
+    await t.api
+      .delete('/api/strategies/6f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b?dryRun=true')
+      .expect(404);
+    await t.api.delete(`/api/trades/${g.trades[0]}?dryRun=maybe`).expect(400);
+  });
+});
