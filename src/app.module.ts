@@ -2,6 +2,10 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { AiDecisionsModule } from './ai-decisions/ai-decisions.module';
+import { BrokerAssetsModule } from './broker-assets/broker-assets.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { OrdersModule } from './orders/orders.module';
+import { PositionsModule } from './positions/positions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
@@ -29,6 +33,10 @@ export class AppModule implements NestModule {
         StrategiesModule,
         TradesModule,
         AiDecisionsModule,
+        PositionsModule,
+        BrokerAssetsModule,
+        OrdersModule,
+        IdempotencyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

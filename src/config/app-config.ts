@@ -119,6 +119,12 @@ class EnvironmentVariables {
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   LOGIN_LOCKOUT_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(24 * 30)
+  IDEMPOTENCY_TTL_HOURS = 24;
 }
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
@@ -138,6 +144,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   dataDir: string;
   embeddedPgPort: number;
+  /** How long an Idempotency-Key remembers its first response. */
+  idempotencyTtlHours: number;
   auth: {
     sessionTtlHours: number;
     /** First admin, created at start-up when both are set and the user does not exist yet. */
@@ -189,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
+    idempotencyTtlHours: vars.IDEMPOTENCY_TTL_HOURS,
     auth: {
       sessionTtlHours: vars.SESSION_TTL_HOURS,
       adminUsername: vars.ADMIN_USERNAME,

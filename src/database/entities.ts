@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { AdminSetting } from '../admin-settings/entities/admin-setting.entity';
 import { AgentStatus } from '../agent-status/entities/agent-status.entity';
 import { AiAgentProfile } from '../arena/entities/ai-agent-profile.entity';
@@ -60,6 +61,7 @@ import { WorkItemRun } from '../work-items/entities/work-item-run.entity';
  * documentation generator all build from it, so they can never disagree about the schema.
  */
 export const ENTITIES = [
+  IdempotencyKey,
   AdminSetting,
   AgentStatus,
   AiAgentProfile,

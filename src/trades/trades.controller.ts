@@ -9,6 +9,7 @@ import { Page } from '../common/pagination/page';
 import { DeleteQuery } from '../common/validation/delete-query.dto';
 import { UuidParam } from '../common/validation/uuid-param';
 import { DeletePreview } from '../database/cascade-preview.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { EnrichedTradeDto } from './dto/enriched-trade.dto';
 import { ListTradesQuery } from './dto/list-trades.query';
@@ -38,6 +39,7 @@ export class TradesController {
   }
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: EnrichedTradeDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTradeDto): Promise<EnrichedTradeDto> {
     return this.trades.create(user, dto);

@@ -5,6 +5,7 @@ import { paginate } from '../common/pagination/keyset';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import type { Tx } from '../database/transaction';
+import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { User } from './entities/user.entity';
 import { UserView } from './dto/user-view.dto';
 import { hashPassword } from './password';
@@ -38,6 +39,8 @@ export class UsersService {
   }
 
   async remove(id: string): Promise<void> {
+    // idempotency_keys has no foreign key to users (see its entity): remove them with the user.
+    await this.tx.tx.getRepository(IdempotencyKey).delete({ userId: id });
     const result = await this.users.delete({ id });
     if (!result.affected) throw new NotFoundError('user', id);
   }

@@ -166,6 +166,7 @@ export class Order {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  @ApiProperty({ type: () => [Fill], required: false, description: 'present on GET /api/orders/:id' })
   @OneToMany(() => Fill, (child) => child.order)
   fills?: Relation<Fill>[];
 }

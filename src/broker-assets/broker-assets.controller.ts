@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { Page } from '../common/pagination/page';
+import { BrokerAssetsService } from './broker-assets.service';
+import { BulkUpsertAssetsDto, BulkUpsertResultDto } from './dto/bulk-upsert.dto';
+import { ListBrokerAssetsQuery } from './dto/list-broker-assets.query';
+import { BrokerAsset } from './entities/broker-asset.entity';
+
+@ApiTags('broker-assets')
+@ApiBearerAuth()
+@ApiErrorResponses()
+@Controller('broker-assets')
+export class BrokerAssetsController {
+  constructor(private readonly assets: BrokerAssetsService) {}
+
+  @Get()
+  @ApiPageResponse(BrokerAsset)
+  list(@Query() query: ListBrokerAssetsQuery): Promise<Page<BrokerAsset>> {
+    return this.assets.list(query);
+  }
+
+  /** Inserts or updates every listed asset by symbol, all or nothing. */
+  @Post('bulk-upsert')
+  @HttpCode(200)
+  @Audited('upsert', 'broker_assets')
+  @ApiOkResponse({ type: BulkUpsertResultDto })
+  bulkUpsert(@Body() dto: BulkUpsertAssetsDto): Promise<BulkUpsertResultDto> {
+    return this.assets.bulkUpsert(dto);
+  }
+}

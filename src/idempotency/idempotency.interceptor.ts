@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { Request, Response } from 'express';
+import { defaultIfEmpty, from, lastValueFrom, Observable } from 'rxjs';
+import { UnprocessableError, ValidationError } from '../common/errors/domain-errors';
+import type { AppConfig } from '../config/app-config';
+import type { Tx } from '../database/transaction';
+import { IdempotencyKey } from './entities/idempotency-key.entity';
+
+const HEADER = 'idempotency-key';
+const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `Idempotency-Key` on a write: the first request with a key runs and its response is stored in
+ * the same transaction as its change; a retry with the same key and body gets that response back
+ * without running again; the same key with a different request is 422 IDEMPOTENCY_KEY_REUSED.
+ * Keys are per user and expire after IDEMPOTENCY_TTL_HOURS. A concurrent retry waits on the
+ * first request's row (unique key) and then replays its response. A failed request stores
+ * nothing (its transaction rolls back), so it can be retried with the same key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly ttlHours: number;
+
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly reflector: Reflector,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.ttlHours = config.get('idempotencyTtlHours', { infer: true });
+  }
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const key = req.get(HEADER);
+    if (key === undefined || !req.user) return next.handle();
+    if (!KEY_FORMAT.test(key)) {
+      throw ValidationError.forField(
+        'Idempotency-Key',
+        'Idempotency-Key must be 1..255 visible ASCII characters',
+      );
+    }
+    const userId = req.user.id;
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
+    const declared =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ??
+      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+
+    return from(
+      this.tx.withTransaction(async () => {
+        const m = this.tx.tx;
+        await m.query(
+          'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()',
+          [userId, key],
+        );
+        const claimed: unknown[] = await m.query(
+          `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
+           VALUES ($1, $2, $3, now() + make_interval(hours => $4))
+           ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+          [userId, key, requestHash, this.ttlHours],
+        );
+        if (claimed.length === 0) {
+          const first = await m.getRepository(IdempotencyKey).findOneByOrFail({ userId, key });
+          if (first.requestHash !== requestHash) {
+            throw new UnprocessableError(
+              'this Idempotency-Key was already used with a different request',
+              'IDEMPOTENCY_KEY_REUSED',
+            );
+          }
+          res.status(first.responseStatus ?? declared);
+          res.setHeader('Idempotent-Replayed', 'true');
+          return first.responseBody;
+        }
+        const result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
+        const status = res.statusCode !== HttpStatus.OK ? res.statusCode : declared;
+        await m.getRepository(IdempotencyKey).update(
+          { userId, key },
+          // The stored body is exactly what the client received: the JSON of the result.
+          {
+            responseStatus: status,
+            responseBody: result === undefined ? null : JSON.parse(JSON.stringify(result)),
+          },
+        );
+        return result;
+      }),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { Page } from '../common/pagination/page';
+import { UuidParam } from '../common/validation/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { CreateFillDto } from './dto/create-fill.dto';
+import { CreateOrderDto } from './dto/create-order.dto';
+import { ListOrdersQuery } from './dto/list-orders.query';
+import { Order } from './entities/order.entity';
+import { OrdersService } from './orders.service';
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@ApiErrorResponses()
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Get()
+  @ApiPageResponse(Order)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListOrdersQuery): Promise<Page<Order>> {
+    return this.orders.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: Order, description: 'the order with its fills' })
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<Order> {
+    return this.orders.get(user, id);
+  }
+
+  @Post()
+  @Idempotent()
+  @ApiCreatedResponse({ type: Order })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrderDto): Promise<Order> {
+    return this.orders.create(user, dto);
+  }
+
+  /** 422 OVERFILL when the fill would exceed the order's quantity; 409 for a repeated brokerFillId. */
+  @Post(':id/fills')
+  @ApiCreatedResponse({ type: Order, description: 'the order after the fill, with its fills' })
+  addFill(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: CreateFillDto,
+  ): Promise<Order> {
+    return this.orders.addFill(user, id, dto);
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsDecimal } from '../../common/validation/decimal';
+import { SYMBOL_PATTERN, toUpperCaseSymbol } from '../../common/validation/symbol';
+
+export const POSITION_SIDES = ['long', 'short'] as const;
+export const MAX_SYNC_POSITIONS = 10_000;
+
+/** One position as the broker (Alpaca) reports it: its own field names. */
+export class BrokerPositionDto {
+  @ApiProperty({ example: 'AAPL' })
+  @Transform(toUpperCaseSymbol)
+  @IsString()
+  @Matches(SYMBOL_PATTERN, { message: 'symbol must be a ticker symbol' })
+  symbol!: string;
+
+  @IsDecimal({ positive: true }, { api: { example: '10' } })
+  qty!: string;
+
+  @IsDecimal({ positive: true }, { api: { example: '187.25' } })
+  avg_entry_price!: string;
+
+  @IsDecimal({ positive: true }, { api: { example: '190.10' } })
+  current_price!: string;
+
+  @IsDecimal({}, { api: { example: '28.5' } })
+  unrealized_pl!: string;
+
+  @ApiProperty({ enum: POSITION_SIDES })
+  @IsIn(POSITION_SIDES, { message: 'side must be long or short' })
+  side!: (typeof POSITION_SIDES)[number];
+}
+
+export class SyncPositionsDto {
+  @ApiProperty({
+    type: [BrokerPositionDto],
+    description: 'the complete list; an empty list clears every position',
+  })
+  @IsArray()
+  @ArrayMaxSize(MAX_SYNC_POSITIONS)
+  @ValidateNested({ each: true })
+  @Type(() => BrokerPositionDto)
+  positions!: BrokerPositionDto[];
+}

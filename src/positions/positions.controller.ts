@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { Page } from '../common/pagination/page';
+import { SyncPositionsDto } from './dto/sync-positions.dto';
+import { SyncResultDto } from './dto/sync-result.dto';
+import { Position } from './entities/position.entity';
+import { PositionsService } from './positions.service';
+
+@ApiTags('positions')
+@ApiBearerAuth()
+@ApiErrorResponses()
+@Controller('positions')
+export class PositionsController {
+  constructor(private readonly positions: PositionsService) {}
+
+  @Get()
+  @ApiPageResponse(Position)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListQueryDto): Promise<Page<Position>> {
+    return this.positions.list(user, query);
+  }
+
+  /** Replaces the caller's positions with the broker's list, atomically. An empty list clears them. */
+  @Post('sync')
+  @HttpCode(200)
+  @Audited('sync', 'positions')
+  @Idempotent()
+  @ApiOkResponse({ type: SyncResultDto })
+  sync(@CurrentUser() user: AuthUser, @Body() dto: SyncPositionsDto): Promise<SyncResultDto> {
+    return this.positions.sync(user, dto);
+  }
+}
