@@ -97,7 +97,10 @@ export class BrokerAssetsService {
            RETURNING (xmax = 0) AS inserted`,
           params,
         );
-        for (const r of result) r.inserted ? inserted++ : updated++;
+        for (const r of result) {
+          if (r.inserted) inserted++;
+          else updated++;
+        }
       }
       return { inserted, updated };
     });

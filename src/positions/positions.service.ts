@@ -74,7 +74,10 @@ export class PositionsService {
            RETURNING (xmax = 0) AS inserted`,
           params,
         );
-        for (const r of result) r.inserted ? inserted++ : updated++;
+        for (const r of result) {
+          if (r.inserted) inserted++;
+          else updated++;
+        }
       }
       const [, deleted]: [unknown, number] = await m.query(
         `DELETE FROM positions WHERE user_id = $1 AND NOT (symbol = ANY($2::text[]))`,

@@ -166,7 +166,11 @@ export class Order {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @ApiProperty({ type: () => [Fill], required: false, description: 'present on GET /api/orders/:id' })
+  @ApiProperty({
+    type: () => [Fill],
+    required: false,
+    description: 'present on GET /api/orders/:id',
+  })
   @OneToMany(() => Fill, (child) => child.order)
   fills?: Relation<Fill>[];
 }
