@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { ValidationError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
-import { chunksFor, duplicatesOf, valuesList } from '../common/sql/bulk';
+import { assertNoDuplicates, upsertRows } from '../common/sql/bulk';
 import type { Tx } from '../database/transaction';
 import { BulkUpsertAssetsDto, BulkUpsertResultDto } from './dto/bulk-upsert.dto';
 import { ListBrokerAssetsQuery } from './dto/list-broker-assets.query';
@@ -48,28 +47,13 @@ export class BrokerAssetsService {
     return paginate(qb, { alias: 'a', timeColumn: 'created_at' }, query);
   }
 
-  /**
-   * INSERT ... ON CONFLICT (symbol) DO UPDATE for every asset, in one transaction, in chunks that
-   * stay under PostgreSQL's bind-parameter limit. Counts are exact: a row is "inserted" when the
-   * statement created it (xmax = 0), else "updated".
-   */
+  /** INSERT ... ON CONFLICT (symbol) DO UPDATE for every asset, chunked, in one transaction. */
   async bulkUpsert(dto: BulkUpsertAssetsDto): Promise<BulkUpsertResultDto> {
-    const symbols = duplicatesOf(dto.assets.map((a) => a.symbol));
-    const ids = duplicatesOf(dto.assets.map((a) => a.alpacaId));
-    if (symbols.length > 0 || ids.length > 0) {
-      const fields = [
-        ...(symbols.length
-          ? [{ field: 'assets', messages: [`duplicate symbols: ${symbols.join(', ')}`] }]
-          : []),
-        ...(ids.length
-          ? [{ field: 'assets', messages: [`duplicate alpacaIds: ${ids.join(', ')}`] }]
-          : []),
-      ];
-      throw new ValidationError(fields.map((f) => f.messages[0]).join('; '), fields);
-    }
+    assertNoDuplicates('assets', [
+      ['symbols', dto.assets.map((a) => a.symbol)],
+      ['alpacaIds', dto.assets.map((a) => a.alpacaId)],
+    ]);
     return this.tx.withTransaction(async () => {
-      let inserted = 0;
-      let updated = 0;
       const rows = dto.assets.map((a) => [
         a.alpacaId,
         a.symbol,
@@ -86,23 +70,12 @@ export class BrokerAssetsService {
         a.minTradeIncrement ?? null,
         a.priceIncrement ?? null,
       ]);
-      for (const chunk of chunksFor(rows, COLUMNS.length)) {
-        const { sql, params } = valuesList(
-          chunk,
-          COLUMNS.map(([, cast]) => cast),
-        );
-        const result: Array<{ inserted: boolean }> = await this.tx.tx.query(
-          `INSERT INTO broker_assets (${COLUMNS.map(([c]) => c).join(', ')}) VALUES ${sql}
-           ON CONFLICT (symbol) DO UPDATE SET ${UPDATED.join(', ')}, updated_at = now(), last_synced_at = now()
-           RETURNING (xmax = 0) AS inserted`,
-          params,
-        );
-        for (const r of result) {
-          if (r.inserted) inserted++;
-          else updated++;
-        }
-      }
-      return { inserted, updated };
+      return upsertRows(this.tx.tx, {
+        table: 'broker_assets',
+        columns: COLUMNS,
+        rows,
+        onConflict: `ON CONFLICT (symbol) DO UPDATE SET ${UPDATED.join(', ')}, updated_at = now(), last_synced_at = now()`,
+      });
     });
   }
 }

@@ -1,26 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
-import { ValidationError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
-import { chunksFor, duplicatesOf, valuesList } from '../common/sql/bulk';
+import { assertNoDuplicates, upsertRows } from '../common/sql/bulk';
 import type { Tx } from '../database/transaction';
 import { SyncPositionsDto } from './dto/sync-positions.dto';
 import { SyncResultDto } from './dto/sync-result.dto';
 import { Position } from './entities/position.entity';
 
-const COLUMNS = [
-  'user_id',
-  'symbol',
-  'quantity',
-  'entry_price',
-  'current_price',
-  'unrealized_pnl',
-  'side',
+const COLUMNS: Array<[string, string]> = [
+  ['user_id', 'uuid'],
+  ['symbol', 'text'],
+  ['quantity', 'numeric'],
+  ['entry_price', 'numeric'],
+  ['current_price', 'numeric'],
+  ['unrealized_pnl', 'numeric'],
+  ['side', 'text'],
 ];
-const CASTS = ['uuid', 'text', 'numeric', 'numeric', 'numeric', 'numeric', 'text'];
 
 @Injectable()
 export class PositionsService {
@@ -41,20 +39,13 @@ export class PositionsService {
    * whole request.
    */
   async sync(user: AuthUser, dto: SyncPositionsDto): Promise<SyncResultDto> {
-    const duplicates = duplicatesOf(dto.positions.map((p) => p.symbol));
-    if (duplicates.length > 0) {
-      throw new ValidationError(`duplicate symbols in positions: ${duplicates.join(', ')}`, [
-        { field: 'positions', messages: [`duplicate symbols: ${duplicates.join(', ')}`] },
-      ]);
-    }
+    assertNoDuplicates('positions', [['symbols', dto.positions.map((p) => p.symbol)]]);
     return this.tx.withTransaction(async () => {
       const m = this.tx.tx;
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('positions:' || $1::text, 0))`, [
         user.id,
       ]);
 
-      let inserted = 0;
-      let updated = 0;
       const rows = dto.positions.map((p) => [
         user.id,
         p.symbol,
@@ -64,21 +55,14 @@ export class PositionsService {
         p.unrealized_pl,
         p.side,
       ]);
-      for (const chunk of chunksFor(rows, COLUMNS.length)) {
-        const { sql, params } = valuesList(chunk, CASTS);
-        const result: Array<{ inserted: boolean }> = await m.query(
-          `INSERT INTO positions (${COLUMNS.join(', ')}) VALUES ${sql}
-           ON CONFLICT (user_id, symbol) DO UPDATE SET
-             quantity = EXCLUDED.quantity, entry_price = EXCLUDED.entry_price,
-             current_price = EXCLUDED.current_price, unrealized_pnl = EXCLUDED.unrealized_pnl, side = EXCLUDED.side
-           RETURNING (xmax = 0) AS inserted`,
-          params,
-        );
-        for (const r of result) {
-          if (r.inserted) inserted++;
-          else updated++;
-        }
-      }
+      const { inserted, updated } = await upsertRows(m, {
+        table: 'positions',
+        columns: COLUMNS,
+        rows,
+        onConflict: `ON CONFLICT (user_id, symbol) DO UPDATE SET
+          quantity = EXCLUDED.quantity, entry_price = EXCLUDED.entry_price, current_price = EXCLUDED.current_price,
+          unrealized_pnl = EXCLUDED.unrealized_pnl, side = EXCLUDED.side`,
+      });
       const [, deleted]: [unknown, number] = await m.query(
         `DELETE FROM positions WHERE user_id = $1 AND NOT (symbol = ANY($2::text[]))`,
         [user.id, dto.positions.map((p) => p.symbol)],
