@@ -1,4 +1,4 @@
-import { QueryCounter, Statement } from '../support/query-counter';
+import { QueryCounter, Statement } from '../../bench/query-counter';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**

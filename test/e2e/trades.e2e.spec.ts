@@ -1,4 +1,4 @@
-import { QueryCounter } from '../support/query-counter';
+import { QueryCounter } from '../../bench/query-counter';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface EnrichedTrade {
