@@ -60,3 +60,13 @@ export function startNPlusOneServer(
 export function nPlusOneStatements(items: Array<{ strategyId: string | null }>): number {
   return 2 + items.length + items.filter((i) => i.strategyId).length;
 }
+
+/** Run as its own process (`node dist/bench/n-plus-one.js`), so the load generator does not share its event loop. */
+if (require.main === module) {
+  const { DATABASE_URL, BENCH_USER_ID } = process.env;
+  if (!DATABASE_URL || !BENCH_USER_ID)
+    throw new Error('DATABASE_URL and BENCH_USER_ID are required');
+  void startNPlusOneServer(DATABASE_URL, BENCH_USER_ID).then(({ url }) =>
+    process.stdout.write(`${url}\n`),
+  );
+}

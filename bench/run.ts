@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { loadConfig } from '../src/config/app-config';
 import { EmbeddedDatabase } from '../src/database/embedded-postgres';
 import { lineChartSvg } from './chart';
 import { getter, load, LoadResult, summarize } from './load';
-import { nPlusOneStatements, startNPlusOneServer } from './n-plus-one';
+import { nPlusOneStatements } from './n-plus-one';
+import { startAppProcess, startNPlusOneProcess } from './processes';
 import { QueryCounter } from './query-counter';
 import { FULL_SCALE, QUICK_SCALE, Scale, seed } from './seed';
 
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   const counter = new QueryCounter().install();
   let app: INestApplication | undefined;
   const pools: Pool[] = [];
+  const children: ChildProcess[] = [];
   try {
     const config = loadConfig({
       DATABASE_URL: dbUrl,
@@ -90,12 +93,24 @@ async function main(): Promise<void> {
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
     });
+    // An in-process app, only to count the statements each request sends (the counter patches
+    // this process's pg client); every timing is taken against the built app in its own process.
     app = await createApp(config, false);
     await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const counting = (await app.getUrl())
+      .replace('[::1]', '127.0.0.1')
+      .replace('localhost', '127.0.0.1');
     const ds = app.get(DataSource);
     const pgVersion = (await ds.query('SHOW server_version'))[0].server_version as string;
 
+    const served = await startAppProcess({
+      DATABASE_URL: dbUrl,
+      DB_POOL_MAX: '20',
+      BODY_LIMIT: '50mb',
+      MIGRATIONS_RUN: 'false',
+    });
+    children.push(served.child);
+    const base = served.url;
     const loginRes = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -121,7 +136,7 @@ async function main(): Promise<void> {
       } = {},
     ) => {
       const { statements } = await counter.during(async () => {
-        const r = await fetch(url, { headers: opts.headers ?? auth });
+        const r = await fetch(url.replace(base, counting), { headers: opts.headers ?? auth });
         if (!r.ok) throw new Error(`${scenario}: ${r.status} ${await r.text()}`);
         await r.arrayBuffer();
       });
@@ -184,8 +199,8 @@ async function main(): Promise<void> {
     );
 
     // 2. The N+1 baseline.
-    const nPlusOne = await startNPlusOneServer(dbUrl, user.id);
-    pools.push(nPlusOne.pool);
+    const nPlusOne = await startNPlusOneProcess({ DATABASE_URL: dbUrl, BENCH_USER_ID: user.id });
+    children.push(nPlusOne.child);
     const nStatements = nPlusOneStatements(firstPage.items);
     for (const c of [1, 16]) {
       const r = await load(getter(`${nPlusOne.url}/trades?limit=100`), {
@@ -203,7 +218,7 @@ async function main(): Promise<void> {
 
     // 3. The raw-SQL limit: the app's own list statement, straight through pg.
     const captured = await counter.during(() =>
-      fetch(`${base}/api/trades?limit=100`, { headers: auth }).then((r) => r.arrayBuffer()),
+      fetch(`${counting}/api/trades?limit=100`, { headers: auth }).then((r) => r.arrayBuffer()),
     );
     const listSql = captured.statements.find((s) => /FROM "trades"/.test(s.text))!;
     const raw = new Pool({ connectionString: dbUrl, max: 16 });
@@ -242,7 +257,9 @@ async function main(): Promise<void> {
         durationMs: DURATION / 2,
       });
       const { statements } = await counter.during(() =>
-        fetch(`${base}/api/trades?limit=${limit}`, { headers: auth }).then((r) => r.arrayBuffer()),
+        fetch(`${counting}/api/trades?limit=${limit}`, { headers: auth }).then((r) =>
+          r.arrayBuffer(),
+        ),
       );
       expectStatements(`GET /api/trades?limit=${limit}`, statements.length, 2);
       const sql = statements.find((s) => /FROM "trades"/.test(s.text))!;
@@ -254,7 +271,6 @@ async function main(): Promise<void> {
       chart.n1.push([limit, n1.p50]);
       chart.raw.push([limit, rawR.p50]);
     }
-    await new Promise<void>((r) => nPlusOne.server.close(() => r()));
 
     // 5. Broker-asset upsert of 10,000: the batched endpoint against row-by-row statements.
     const assets = (tag: string) =>
@@ -382,6 +398,10 @@ async function main(): Promise<void> {
     log(summary);
   } finally {
     counter.uninstall();
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
     await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
     await app?.close();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
@@ -439,6 +459,7 @@ Measured by \`npm run bench\` (${new Date().toISOString().slice(0, 10)}), all nu
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}
 - Node ${process.version}, PostgreSQL ${info.pgVersion} (${info.serverKind}), pool of 20
 - Data: ${info.scale.trades.toLocaleString('en')} trades, ${(info.scale.decisions * 1.02).toLocaleString('en', { maximumFractionDigits: 0 })} AI decisions (one trade in fifty has two), ${info.scale.strategies.toLocaleString('en')} strategies, ${info.scale.assets.toLocaleString('en')} broker assets, ${info.scale.users} users over 5 years; the measured user owns ${info.mine.toLocaleString('en')} trades. Generated in SQL in ${(info.seedMs / 1000).toFixed(1)} s.
+- The app runs as its own process (\`node dist/src/main.js\`), as does the N+1 baseline; the load comes from the bench process.
 - Load: closed loop (bench/load.ts), ${DURATION / 1000} s per scenario and concurrency, latency in ms; "statements" = SQL statements the request sent, counted at the pg client (the session check included).
 
 ## Ratios (concurrency 1, p50)
