@@ -90,6 +90,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'error',
       BODY_LIMIT: '50mb',
       DB_POOL_MAX: '20',
+      // The seed's statements run for longer than a request may.
+      DB_STATEMENT_TIMEOUT_MS: '0',
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
     });

@@ -1,4 +1,5 @@
 import {
+  ConsoleLogger,
   INestApplication,
   Logger,
   LoggerService,
@@ -30,7 +31,12 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     // We install the JSON parser ourselves, with the configured limit.
     bodyParser: false,
-    logger: logger ?? logLevelsFrom(config.logLevel),
+    logger:
+      logger ??
+      new ConsoleLogger({
+        json: config.logFormat === 'json',
+        logLevels: logLevelsFrom(config.logLevel),
+      }),
   });
   app.use(jsonBody(config.bodyLimit));
   app.set('x-powered-by', false);

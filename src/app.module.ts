@@ -6,6 +6,9 @@ import { BrokerAssetsModule } from './broker-assets/broker-assets.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { OrdersModule } from './orders/orders.module';
 import { PositionsModule } from './positions/positions.module';
+import { DrainMiddleware } from './health/drain.middleware';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { RequestLogMiddleware } from './monitoring/request-log.middleware';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
@@ -15,6 +18,7 @@ import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StrategiesModule } from './strategies/strategies.module';
+import { TestRoutesController } from './test-routes/test-routes.controller';
 import { TradesModule } from './trades/trades.module';
 
 @Module({})
@@ -37,12 +41,14 @@ export class AppModule implements NestModule {
         BrokerAssetsModule,
         OrdersModule,
         IdempotencyModule,
+        MonitoringModule,
       ],
+      controllers: config.enableTestRoutes ? [TestRoutesController] : [],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('{*path}');
+    consumer.apply(RequestIdMiddleware, DrainMiddleware, RequestLogMiddleware).forRoutes('{*path}');
   }
 }

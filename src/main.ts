@@ -34,7 +34,12 @@ async function main(): Promise<void> {
 
   try {
     const app = await createApp(config);
-    installShutdown({ app, logger, afterClose: async () => embedded?.stop() });
+    installShutdown({
+      app,
+      logger,
+      timeoutMs: config.shutdownTimeoutMs,
+      afterClose: async () => embedded?.stop(),
+    });
     await app.listen(config.port);
     logger.log(
       `listening on port ${config.port} (${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`,

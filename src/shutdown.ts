@@ -1,18 +1,22 @@
+import type { Server } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { DrainState } from './health/drain-state';
 
 export interface ShutdownOptions {
   app: INestApplication;
   logger: LoggerService;
+  timeoutMs: number;
   /** Runs after the app (and with it the connection pool) is closed, e.g. stopping the embedded server. */
   afterClose?: () => Promise<void>;
 }
 
 /**
- * SIGTERM/SIGINT: readiness turns 503 at once, the app closes (HTTP server, then the pool),
- * then `afterClose` runs and the process exits 0. A second signal forces exit 1.
+ * SIGTERM/SIGINT: readiness answers 503 at once; the server stops accepting connections and
+ * closes idle keep-alive ones; requests in flight finish (up to `timeoutMs`, then their
+ * connections are cut); the app closes (the pool with it); `afterClose` runs; exit 0.
+ * A second signal forces exit 1.
  */
-export function installShutdown({ app, logger, afterClose }: ShutdownOptions): void {
+export function installShutdown({ app, logger, timeoutMs, afterClose }: ShutdownOptions): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -20,10 +24,19 @@ export function installShutdown({ app, logger, afterClose }: ShutdownOptions): v
       process.exit(1);
     }
     stopping = true;
-    logger.log(`${signal} received: shutting down`);
-    app.get(DrainState).draining = true;
+    const drain = app.get(DrainState);
+    drain.draining = true;
+    logger.log(`${signal} received: draining ${drain.inFlight} request(s)`);
     void (async () => {
       try {
+        const server = app.getHttpServer() as Server;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const idle = await drain.whenIdle(timeoutMs);
+        if (!idle)
+          logger.warn?.(`shutdown timeout (${timeoutMs} ms): cutting ${drain.inFlight} request(s)`);
+        server.closeAllConnections();
+        await closed;
         await app.close();
         await afterClose?.();
         logger.log('shutdown complete');

@@ -125,6 +125,19 @@ class EnvironmentVariables {
   @Min(1)
   @Max(24 * 30)
   IDEMPOTENCY_TTL_HOURS = 24;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  @Transform(blankToUndefined)
+  @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  ENABLE_TEST_ROUTES = false;
 }
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
@@ -144,6 +157,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   dataDir: string;
   embeddedPgPort: number;
+  shutdownTimeoutMs: number;
+  logFormat: 'json' | 'pretty';
+  /** Mounts /api/test/* (a pg_sleep route for shutdown tests). Never in production. */
+  enableTestRoutes: boolean;
   /** How long an Idempotency-Key remembers its first response. */
   idempotencyTtlHours: number;
   auth: {
@@ -198,6 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: vars.DATA_DIR,
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
     idempotencyTtlHours: vars.IDEMPOTENCY_TTL_HOURS,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    logFormat: vars.LOG_FORMAT,
+    enableTestRoutes: vars.ENABLE_TEST_ROUTES,
     auth: {
       sessionTtlHours: vars.SESSION_TTL_HOURS,
       adminUsername: vars.ADMIN_USERNAME,

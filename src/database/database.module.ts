@@ -5,6 +5,8 @@ import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import type { AppConfig } from '../config/app-config';
+import { Metrics, MetricsQueryLogger } from '../monitoring/metrics';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { CascadePreviewService } from './cascade-preview.service';
 import { buildDataSourceOptions } from './data-source-options';
 
@@ -12,13 +14,21 @@ import { buildDataSourceOptions } from './data-source-options';
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => {
+      imports: [MonitoringModule],
+      inject: [ConfigService, Metrics],
+      useFactory: (config: ConfigService<AppConfig, true>, metrics: Metrics) => {
         const db = config.get('db', { infer: true });
         const url = config.get('databaseUrl', { infer: true });
         if (!url)
           throw new Error('no database URL: the embedded server should have been started first');
-        return { ...buildDataSourceOptions({ url, ...db }), retryAttempts: 3, retryDelay: 1000 };
+        return {
+          ...buildDataSourceOptions({ url, ...db }),
+          // Every statement's duration goes to the db_query_duration_seconds histogram.
+          logger: new MetricsQueryLogger(metrics),
+          maxQueryExecutionTime: Number.MIN_VALUE,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
       },
     }),
     // Request-scoped context carrying the current transaction (see transaction.ts).

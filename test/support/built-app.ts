@@ -43,6 +43,7 @@ export function runBuiltSync(
 export { spawn };
 
 export interface RunningServer {
+  pid: number | undefined;
   port: number;
   url: string;
   output: () => string;
@@ -66,6 +67,7 @@ export async function startBuilt(
   assertBuilt();
   const port = Number(env.PORT);
   const child = spawn(process.execPath, [MAIN], { env: childEnv({ LOG_LEVEL: 'warn', ...env }) });
+  const pid = child.pid;
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -79,6 +81,7 @@ export async function startBuilt(
       const r = await fetch(`${url}/api/health/ready`);
       if (r.status === 200) {
         const server: RunningServer = {
+          pid,
           port,
           url,
           output: () => out,

@@ -31,4 +31,5 @@ export const PUBLIC_OPERATIONS = new Set([
   'post /api/auth/login',
   'get /api/health',
   'get /api/health/ready',
+  'get /metrics',
 ]);

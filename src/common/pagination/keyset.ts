@@ -43,10 +43,11 @@ export function decodeCursor(cursor: string, withTime: boolean): CursorKey {
 }
 
 /**
- * Runs a list query with the contract's paging in ONE statement: the page, plus the total as an
- * uncorrelated scalar subquery that PostgreSQL evaluates once. Only an empty page past the end
- * (offset or cursor beyond the last row) needs a second statement to learn the total.
- * The caller's builder holds the filters, and any joins must keep one row per item.
+ * Runs a list query with the contract's paging in ONE statement: the page (its ids chosen by a
+ * subquery, then enriched), plus the total as an uncorrelated scalar subquery that PostgreSQL
+ * evaluates once. Only an empty page past the end (offset or cursor beyond the last row) needs a
+ * second statement to learn the total. The caller's builder holds the filters; `enrich` adds
+ * joins that keep one row per item.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -58,22 +59,16 @@ export async function paginate<T extends ObjectLiteral>(
   const { alias, timeColumn } = spec;
   const countQb = qb.clone().select('COUNT(*)').orderBy();
 
-  const page = enrich(qb.clone())
-    .addSelect(`(${countQb.getQuery()})`, TOTAL)
-    .setParameters(countQb.getParameters())
-    .limit(query.limit + 1);
+  // The page's rows: filters, order, cursor or offset, limit.
+  const window = qb.clone().limit(query.limit + 1);
   if (timeColumn) {
-    page
-      .addSelect(`${alias}.${timeColumn}::text`, ORDER_VALUE)
-      .orderBy(`${alias}.${timeColumn}`, 'DESC')
-      .addOrderBy(`${alias}.id`, 'DESC');
+    window.orderBy(`${alias}.${timeColumn}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC');
   } else {
-    page.orderBy(`${alias}.id`, 'DESC');
+    window.orderBy(`${alias}.id`, 'DESC');
   }
-
   if (query.cursor) {
     const key = decodeCursor(query.cursor, Boolean(timeColumn));
-    page.andWhere(
+    window.andWhere(
       new Brackets((w) =>
         timeColumn
           ? w.where(
@@ -84,7 +79,24 @@ export async function paginate<T extends ObjectLiteral>(
       ),
     );
   } else if (query.offset) {
-    page.offset(query.offset);
+    window.offset(query.offset);
+  }
+
+  // Enrichment joins run for the page's rows only: the window picks the ids first (an index
+  // scan, however deep the offset), then the joins see at most limit + 1 rows.
+  const ids = window.clone().select(`${alias}.id`);
+  const page = enrich(qb.clone())
+    .andWhere(`${alias}.id IN (${ids.getQuery()})`)
+    .setParameters(ids.getParameters())
+    .addSelect(`(${countQb.getQuery()})`, TOTAL)
+    .setParameters(countQb.getParameters());
+  if (timeColumn) {
+    page
+      .addSelect(`${alias}.${timeColumn}::text`, ORDER_VALUE)
+      .orderBy(`${alias}.${timeColumn}`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC');
+  } else {
+    page.orderBy(`${alias}.id`, 'DESC');
   }
 
   const { entities, raw } = await page.getRawAndEntities();

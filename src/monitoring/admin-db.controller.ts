@@ -1,0 +1,68 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AdminOnly } from '../auth/decorators';
+import { ApiErrorResponses } from '../common/http/api-docs';
+import { DbMonitor, OrphanCount, SlowQueries } from './db-monitor';
+
+export class SlowQueriesQuery {
+  @ApiPropertyOptional({
+    default: 0,
+    description: 'only statements with a mean at least this (ms)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  minMeanMs: number = 0;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiErrorResponses()
+@AdminOnly()
+@Controller('admin/db')
+export class AdminDbController {
+  private readonly monitor: DbMonitor;
+
+  constructor(ds: DataSource) {
+    this.monitor = new DbMonitor(ds);
+  }
+
+  /** Orphan rows per foreign key (all must be zero: `ok`). */
+  @Get('orphans')
+  @ApiOkResponse({
+    schema: {
+      example: {
+        ok: true,
+        foreignKeys: [{ table: 'trades', column: 'strategy_id', parent: 'strategies', orphans: 0 }],
+      },
+    },
+  })
+  async orphans(): Promise<{ ok: boolean; foreignKeys: OrphanCount[] }> {
+    const foreignKeys = await this.monitor.orphans();
+    return { ok: foreignKeys.every((f) => f.orphans === 0), foreignKeys };
+  }
+
+  /** Pool figures, pg_stat_database for this database, its size, and the largest tables. */
+  @Get('stats')
+  stats(): Promise<Record<string, unknown>> {
+    return this.monitor.stats();
+  }
+
+  /** Top pg_stat_statements rows by mean time; `{ available: false, hint }` where the server lacks it. */
+  @Get('slow-queries')
+  slowQueries(@Query() q: SlowQueriesQuery): Promise<SlowQueries> {
+    return this.monitor.slowQueries(q.minMeanMs, q.limit);
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '../common/http/public.decorator';
+import { DbMonitor } from './db-monitor';
+import { Metrics } from './metrics';
+
+/** Prometheus metrics at GET /metrics (outside /api, no token: scrape it from inside the network). */
+@ApiTags('monitoring')
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: Metrics,
+    ds: DataSource,
+  ) {
+    const monitor = new DbMonitor(ds);
+    metrics.registerPool(() => monitor.pool());
+  }
+
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOkResponse({ description: 'Prometheus text format' })
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/** The Prometheus registry of one app instance. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly dbQueryDuration = new Histogram({
+    name: 'db_query_duration_seconds',
+    help: 'SQL statement duration as measured by TypeORM',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Pool gauges read at scrape time. */
+  registerPool(read: () => { total: number; idle: number; waiting: number; max: number }): void {
+    const gauge = (name: string, help: string, pick: (p: ReturnType<typeof read>) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(pick(read()));
+        },
+      });
+    gauge('db_pool_connections_total', 'connections open in the pool', (p) => p.total);
+    gauge('db_pool_connections_idle', 'idle connections in the pool', (p) => p.idle);
+    gauge('db_pool_requests_waiting', 'requests waiting for a connection', (p) => p.waiting);
+    gauge('db_pool_connections_max', 'the pool size limit (DB_POOL_MAX)', (p) => p.max);
+  }
+}
+
+/**
+ * TypeORM's logger, used for its timings: with `maxQueryExecutionTime` set to the smallest
+ * positive number, TypeORM reports every statement's duration through logQuerySlow. Query text
+ * and parameters are never logged (parameters may hold secrets).
+ */
+export class MetricsQueryLogger implements TypeOrmLogger {
+  private readonly logger = new Logger('Database');
+
+  constructor(private readonly metrics: Metrics) {}
+
+  logQuerySlow(timeMs: number): void {
+    this.metrics.dbQueryDuration.observe(timeMs / 1000);
+  }
+
+  logQuery(): void {}
+  logQueryError(): void {}
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { requestIdOf } from '../common/http/request-id.middleware';
+import { Metrics } from './metrics';
+
+/**
+ * One log line and one histogram sample per request: request id, method, route template,
+ * status and duration. Never the body or the query string (they may hold secrets).
+ */
+@Injectable()
+export class RequestLogMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly metrics: Metrics) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const start = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      this.metrics.httpDuration.observe(
+        { method: req.method, route, status: String(res.statusCode) },
+        seconds,
+      );
+      this.logger.log({
+        requestId: requestIdOf(req),
+        method: req.method,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1e6) / 1000,
+      });
+    });
+    next();
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Public } from '../common/http/public.decorator';
+
+export class SleepQuery {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30000)
+  ms!: number;
+}
+
+/**
+ * Mounted only with ENABLE_TEST_ROUTES=true: a request that holds a database connection for
+ * `ms` milliseconds, so shutdown tests can have requests in flight.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('test')
+export class TestRoutesController {
+  constructor(private readonly ds: DataSource) {}
+
+  @Get('sleep')
+  async sleep(@Query() { ms }: SleepQuery): Promise<{ slept: number }> {
+    await this.ds.query('SELECT pg_sleep($1)', [ms / 1000]);
+    return { slept: ms };
+  }
+}
