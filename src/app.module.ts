@@ -9,6 +9,23 @@ import { PositionsModule } from './positions/positions.module';
 import { DrainMiddleware } from './health/drain.middleware';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { RequestLogMiddleware } from './monitoring/request-log.middleware';
+import { strategiesResources } from './strategies/strategies.resources';
+import { backtestsResources } from './backtests/backtests.resources';
+import { debateResources } from './debate/debate.resources';
+import { arenaResources } from './arena/arena.resources';
+import { competitionResources } from './competition/competition.resources';
+import { workItemsResources } from './work-items/work-items.resources';
+import { alertsResources } from './alerts/alerts.resources';
+import { aiDecisionsResources } from './ai-decisions/ai-decisions.resources';
+import { analysisResources } from './analysis/analysis.resources';
+import { universeResources } from './universe/universe.resources';
+import { allocationResources } from './allocation/allocation.resources';
+import { llmResources } from './llm/llm.resources';
+import { connectorsResources } from './connectors/connectors.resources';
+import { conversationsResources } from './conversations/conversations.resources';
+import { adminSettingsResources } from './admin-settings/admin-settings.resources';
+import { AgentStatusController } from './agent-status/agent-status.controller';
+import { CrudCoreModule, crudResources } from './common/crud/crud.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
@@ -42,8 +59,27 @@ export class AppModule implements NestModule {
         OrdersModule,
         IdempotencyModule,
         MonitoringModule,
+        CrudCoreModule,
+        crudResources('Strategies', strategiesResources),
+        crudResources('Backtests', backtestsResources),
+        crudResources('Debate', debateResources),
+        crudResources('Arena', arenaResources),
+        crudResources('Competition', competitionResources),
+        crudResources('WorkItems', workItemsResources),
+        crudResources('Alerts', alertsResources),
+        crudResources('AiDecisions', aiDecisionsResources),
+        crudResources('Analysis', analysisResources),
+        crudResources('Universe', universeResources),
+        crudResources('Allocation', allocationResources),
+        crudResources('Llm', llmResources),
+        crudResources('Connectors', connectorsResources),
+        crudResources('Conversations', conversationsResources),
+        crudResources('AdminSettings', adminSettingsResources),
       ],
-      controllers: config.enableTestRoutes ? [TestRoutesController] : [],
+      controllers: [
+        AgentStatusController,
+        ...(config.enableTestRoutes ? [TestRoutesController] : []),
+      ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

@@ -53,7 +53,8 @@ describe('graceful shutdown (built process)', () => {
       const admin = new Client({ connectionString: db.url });
       await admin.connect();
       const left = await admin.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ledgerline'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ledgerline' AND datname = $1`,
+        [db.name],,
       );
       await admin.end();
       expect(left.rows[0].n).toBe(0);

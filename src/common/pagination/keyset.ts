@@ -13,6 +13,8 @@ export interface KeysetSpec {
   alias: string;
   /** Column (database name) ordering the list, DESC; omit to order by id alone. */
   timeColumn?: string;
+  /** The primary key's type: uuid (default) or an integer serial. */
+  idType?: 'uuid' | 'int';
 }
 
 type CursorKey = { t?: string; id: string };
@@ -27,7 +29,14 @@ export function encodeCursor(key: CursorKey): string {
   );
 }
 
-export function decodeCursor(cursor: string, withTime: boolean): CursorKey {
+const INT_ID = /^\d{1,18}$/;
+
+export function decodeCursor(
+  cursor: string,
+  withTime: boolean,
+  idType: 'uuid' | 'int' = 'uuid',
+): CursorKey {
+  const validId = (v: string) => (idType === 'int' ? INT_ID.test(v) : UUID.test(v));
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) {
@@ -57,6 +66,7 @@ export async function paginate<T extends ObjectLiteral>(
   enrich: (page: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (page) => page,
 ): Promise<Page<T>> {
   const { alias, timeColumn } = spec;
+  const idCast = spec.idType === 'int' ? 'bigint' : 'uuid';
   const countQb = qb.clone().select('COUNT(*)').orderBy();
 
   // The page's rows: filters, order, cursor or offset, limit.
@@ -67,15 +77,15 @@ export async function paginate<T extends ObjectLiteral>(
     window.orderBy(`${alias}.id`, 'DESC');
   }
   if (query.cursor) {
-    const key = decodeCursor(query.cursor, Boolean(timeColumn));
+    const key = decodeCursor(query.cursor, Boolean(timeColumn), spec.idType);
     window.andWhere(
       new Brackets((w) =>
         timeColumn
           ? w.where(
-              `(${alias}.${timeColumn}, ${alias}.id) < (CAST(:cursorT AS timestamptz), CAST(:cursorId AS uuid))`,
+              `(${alias}.${timeColumn}, ${alias}.id) < (CAST(:cursorT AS timestamptz), CAST(:cursorId AS ${idCast}))`,
               { cursorT: key.t, cursorId: key.id },
             )
-          : w.where(`${alias}.id < CAST(:cursorId AS uuid)`, { cursorId: key.id }),
+          : w.where(`${alias}.id < CAST(:cursorId AS ${idCast})`, { cursorId: key.id }),
       ),
     );
   } else if (query.offset) {

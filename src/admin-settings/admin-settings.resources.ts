@@ -1,0 +1,29 @@
+import { resource, ResourceSpec } from '../common/crud/resource-spec';
+import { ConflictError } from '../common/errors/domain-errors';
+import { REDACTED } from '../audit/redact';
+import { AdminSetting } from './entities/admin-setting.entity';
+
+/** Admin settings: admins only; secret values never leave the service; read-only ones refuse changes. */
+export const adminSettingsResources: ResourceSpec[] = [
+  resource({
+    path: 'admin-settings',
+    tag: 'admin-settings',
+    entity: AdminSetting,
+    label: 'admin setting',
+    filters: ['namespace', 'key'],
+    readOnly: ['updatedBy'],
+    adminReads: true,
+    present: (row) => (row.isSecret ? { ...row, value: REDACTED } : row),
+    beforeUpdate: (row) => {
+      if (row.isReadOnly) {
+        throw new ConflictError(
+          `admin setting ${row.namespace}.${row.key} is read-only`,
+          'READ_ONLY',
+          {
+            id: row.id,
+          },
+        );
+      }
+    },
+  }),
+];

@@ -1,0 +1,16 @@
+import { IsIn, IsInt, Min } from 'class-validator';
+import { resource, ResourceSpec } from '../common/crud/resource-spec';
+import { StrategyVersion } from './entities/strategy-version.entity';
+
+/** The strategies tables served by the shared CRUD mechanism: only what differs is declared here. */
+export const strategiesResources: ResourceSpec[] = [
+  resource({
+    path: 'strategy-versions',
+    tag: 'strategies',
+    entity: StrategyVersion,
+    label: 'strategy version',
+    filters: ['strategyId', 'status'],
+    timeColumn: 'created_at',
+    rules: { status: [IsIn(['draft', 'active', 'archived'])], version: [IsInt(), Min(1)] },
+  }),
+];
