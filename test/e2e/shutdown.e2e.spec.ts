@@ -54,7 +54,7 @@ describe('graceful shutdown (built process)', () => {
       await admin.connect();
       const left = await admin.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ledgerline' AND datname = $1`,
-        [db.name],,
+        [db.name],
       );
       await admin.end();
       expect(left.rows[0].n).toBe(0);
