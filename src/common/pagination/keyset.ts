@@ -41,9 +41,10 @@ export function decodeCursor(
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) {
       const [a, b] = parsed as string[];
-      if (withTime && parsed.length === 2 && !Number.isNaN(Date.parse(a)) && UUID.test(b))
+      if (withTime && parsed.length === 2 && !Number.isNaN(Date.parse(a)) && validId(b)) {
         return { t: a, id: b };
-      if (!withTime && parsed.length === 1 && UUID.test(a)) return { id: a };
+      }
+      if (!withTime && parsed.length === 1 && validId(a)) return { id: a };
     }
   } catch {
     // fall through to the validation error
