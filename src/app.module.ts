@@ -24,6 +24,7 @@ import { llmResources } from './llm/llm.resources';
 import { connectorsResources } from './connectors/connectors.resources';
 import { conversationsResources } from './conversations/conversations.resources';
 import { adminSettingsResources } from './admin-settings/admin-settings.resources';
+import { WorkItemsController } from './work-items/work-items.controller';
 import { AgentStatusController } from './agent-status/agent-status.controller';
 import { CrudCoreModule, crudResources } from './common/crud/crud.module';
 import { AuditModule } from './audit/audit.module';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [
         AgentStatusController,
+        WorkItemsController,
         ...(config.enableTestRoutes ? [TestRoutesController] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

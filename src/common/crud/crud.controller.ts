@@ -108,17 +108,17 @@ export function crudController(spec: ResourceSpec): ClassType<unknown> {
   if (routes.has('update')) {
     method(
       'update',
-      [String, spec.updateDto],
+      [idType, spec.updateDto],
       [Patch(':id'), ApiBody({ type: spec.updateDto }), ApiOkResponse({ type: model }), ...writes],
-      [UuidParam(), Body()],
+      [idParam(), Body()],
     );
   }
   if (routes.has('delete')) {
     method(
       'remove',
-      [String, DeleteQuery, Object],
+      [idType, DeleteQuery, Object],
       [Delete(':id'), ApiDeleteResponses(), ...writes],
-      [UuidParam(), Query(), Res({ passthrough: true })],
+      [idParam(), Query(), Res({ passthrough: true })],
     );
   }
   return ResourceController;

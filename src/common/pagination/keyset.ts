@@ -121,12 +121,12 @@ export async function paginate<T extends ObjectLiteral>(
   else total = Number((await countQb.getRawOne<{ count: string }>())?.count ?? 0);
 
   let nextCursor: string | null = null;
-  const last = items[items.length - 1] as (T & { id: string }) | undefined;
+  const last = items[items.length - 1] as (T & { id: string | number }) | undefined;
   if (hasMore && last) {
-    const lastRaw = rows.find((r) => r[`${alias}_id`] === last.id);
+    const lastRaw = rows.find((r) => String(r[`${alias}_id`]) === String(last.id));
     nextCursor = encodeCursor({
       t: timeColumn ? String(lastRaw?.[ORDER_VALUE]) : undefined,
-      id: last.id,
+      id: String(last.id),
     });
   }
 
