@@ -46,7 +46,7 @@ export async function seed(ds: DataSource, scale: Scale, benchUserId: string): P
     `WITH u AS (SELECT array_agg(id ORDER BY username) AS a FROM users WHERE id = $1 OR username LIKE 'bench-user-%'),
           s AS (SELECT array_agg(id ORDER BY name) AS a FROM strategies)
      INSERT INTO trades (user_id, strategy_id, symbol, side, quantity, price, executed_at, pnl, status)
-     SELECT CASE WHEN g % 10 = 0 THEN $1::uuid ELSE u.a[1 + g % $3] END, CASE WHEN g % 10 = 0 THEN NULL ELSE s.a[1 + (g * 7) % $4] END,
+     SELECT CASE WHEN g % 10 = 0 THEN $1::uuid ELSE u.a[1 + g % $3] END, CASE WHEN g % 7 = 3 THEN NULL ELSE s.a[1 + (g * 7) % $4] END,
             'SYM' || (g % 2000), CASE WHEN g % 2 = 0 THEN 'buy' ELSE 'sell' END,
             (1 + g % 100)::numeric, (10 + (g % 5000) / 10.0)::numeric,
             timestamptz '2026-11-01' - ((g::float / $2) * interval '5 years'),
