@@ -24,6 +24,10 @@ import { llmResources } from './llm/llm.resources';
 import { connectorsResources } from './connectors/connectors.resources';
 import { conversationsResources } from './conversations/conversations.resources';
 import { adminSettingsResources } from './admin-settings/admin-settings.resources';
+import { BacktestResultsController } from './backtests/backtest-results.controller';
+import { ConsensusController } from './debate/consensus.controller';
+import { StrategyVersionsController } from './strategies/strategy-versions.controller';
+import { CandidatesController } from './universe/candidates.controller';
 import { WorkItemsController } from './work-items/work-items.controller';
 import { AgentStatusController } from './agent-status/agent-status.controller';
 import { CrudCoreModule, crudResources } from './common/crud/crud.module';
@@ -80,6 +84,10 @@ export class AppModule implements NestModule {
       controllers: [
         AgentStatusController,
         WorkItemsController,
+        StrategyVersionsController,
+        BacktestResultsController,
+        CandidatesController,
+        ConsensusController,
         ...(config.enableTestRoutes ? [TestRoutesController] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -11,7 +11,29 @@ import { ADMIN } from '../support/test-app';
 describe('graceful shutdown (built process)', () => {
   afterAll(() => stopAllBuilt());
 
-  async function underLoad(env: Record<string, string>, requests: number) {
+  /**
+   * Waits until `n` requests hold a pg_sleep in the server's database: only then are they truly in
+   * flight (accepted by the server), not merely sent by the client.
+   */
+  async function waitForSleepers(databaseUrl: string, n: number): Promise<void> {
+    const c = new Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      for (let i = 0; i < 200; i++) {
+        const r = await c.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND application_name = 'ledgerline' AND query LIKE 'SELECT pg_sleep%' AND state = 'active'`,
+        );
+        if (r.rows[0].n >= n) return;
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      throw new Error(`only some of the ${n} requests reached the database`);
+    } finally {
+      await c.end();
+    }
+  }
+
+  async function underLoad(env: Record<string, string>, requests: number, databaseUrl: string) {
     const server = await startBuilt({
       ENABLE_TEST_ROUTES: 'true',
       LOG_LEVEL: 'log',
@@ -25,7 +47,7 @@ describe('graceful shutdown (built process)', () => {
         body: (await r.json()) as { slept: number },
       })),
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await waitForSleepers(databaseUrl, requests);
     const code = server.stop('SIGTERM');
     await new Promise((r) => setTimeout(r, 150));
     // New connections are refused while the old requests drain.
@@ -44,6 +66,7 @@ describe('graceful shutdown (built process)', () => {
       const { results, exit, elapsed, refused, server } = await underLoad(
         { DATABASE_URL: db.url, PORT: String(await freePort()), DB_POOL_MAX: '60' },
         50,
+        db.url,
       );
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
       expect(results.every((r) => r.body.slept === 1000)).toBe(true);
@@ -106,7 +129,8 @@ describe('graceful shutdown (built process)', () => {
       expect(body.queries.length).toBeGreaterThan(0);
       expect(await probe.stop('SIGTERM')).toBe(0);
 
-      const { results, exit, refused } = await underLoad(env, 10);
+      const embeddedUrl = `postgres://postgres:ledgerline@127.0.0.1:${env.EMBEDDED_PG_PORT}/ledgerline`;
+      const { results, exit, refused } = await underLoad(env, 10, embeddedUrl);
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
       expect(refused).toBe(true);
       expect(exit).toBe(0);

@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors/domain-errors';
 import { paginate } from '../pagination/keyset';
 import { ListQueryDto } from '../pagination/list-query.dto';
 import { Page } from '../pagination/page';
+import { chunksFor } from '../sql/bulk';
 import { ResourceSpec } from './resource-spec';
 
 /** The common CRUD of every table served by a ResourceSpec. */
@@ -77,6 +78,38 @@ export class CrudService {
     spec.beforeUpdate?.(row);
     if (Object.keys(dto).length > 0) await this.repo(spec).update(id, dto as E);
     return this.get(spec, id);
+  }
+
+  /** The rows of `entity` whose `parentColumn` is `parentId`, paged like any list. */
+  async listChildren<E extends ObjectLiteral>(
+    entity: new () => E,
+    parentColumn: string,
+    parentId: string,
+    query: ListQueryDto,
+    timeColumn: string,
+  ): Promise<Page<E>> {
+    const qb = this.tx.tx
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where(`r.${parentColumn} = :parentId`, { parentId });
+    return paginate(qb, { alias: 'r', timeColumn }, query);
+  }
+
+  /** Inserts rows for one parent, all or nothing, in chunks under the bind-parameter limit. */
+  async appendChildren<E extends ObjectLiteral>(
+    entity: new () => E,
+    parentProperty: string,
+    parentId: string,
+    rows: object[],
+  ): Promise<{ inserted: number }> {
+    return this.tx.withTransaction(async () => {
+      const repo = this.tx.tx.getRepository(entity);
+      const columns = repo.metadata.columns.length;
+      for (const chunk of chunksFor(rows, columns)) {
+        await repo.insert(chunk.map((r) => ({ ...r, [parentProperty]: parentId }) as unknown as E));
+      }
+      return { inserted: rows.length };
+    });
   }
 
   async remove<E extends ObjectLiteral>(

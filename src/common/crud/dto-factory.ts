@@ -3,6 +3,9 @@ import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } fro
 import { Type } from 'class-transformer';
 import {
   Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ValidateNested,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -130,6 +133,27 @@ export function listQueryFor(
             ? [IsOptional(), Type(() => Number), IsInt(), ApiPropertyOptional({ type: Number })]
             : [IsOptional(), IsString(), MaxLength(200), ApiPropertyOptional({ type: String })];
     for (const d of decorators) d(cls.prototype, prop);
+  }
+  return cls;
+}
+
+/** `{ [key]: Item[] }`, each item validated as `item` (for bulk appends). */
+export function bulkDtoFor(
+  name: string,
+  key: string,
+  item: ClassType<object>,
+  max = 50_000,
+): ClassType<object> {
+  const cls = named(name, class {});
+  for (const d of [
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(() => item),
+    ApiProperty({ type: [item] }),
+  ]) {
+    d(cls.prototype, key);
   }
   return cls;
 }
