@@ -10,6 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { answerClientErrors } from './common/http/client-error';
 import { jsonBody } from './common/http/json-body.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig, LogLevel } from './config/app-config';
@@ -39,6 +40,7 @@ export async function createApp(
       }),
   });
   app.use(jsonBody(config.bodyLimit));
+  answerClientErrors(app.getHttpServer());
   app.set('x-powered-by', false);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());

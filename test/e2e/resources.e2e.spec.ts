@@ -1,43 +1,8 @@
-import { getMetadataStorage } from 'class-validator';
-import { randomBytes } from 'node:crypto';
 import { getMetadataArgsStorage } from 'typeorm';
-import { adminSettingsResources } from '../../src/admin-settings/admin-settings.resources';
-import { aiDecisionsResources } from '../../src/ai-decisions/ai-decisions.resources';
-import { alertsResources } from '../../src/alerts/alerts.resources';
-import { allocationResources } from '../../src/allocation/allocation.resources';
-import { analysisResources } from '../../src/analysis/analysis.resources';
-import { arenaResources } from '../../src/arena/arena.resources';
-import { backtestsResources } from '../../src/backtests/backtests.resources';
 import type { ResourceSpec } from '../../src/common/crud/resource-spec';
-import { competitionResources } from '../../src/competition/competition.resources';
-import { connectorsResources } from '../../src/connectors/connectors.resources';
-import { conversationsResources } from '../../src/conversations/conversations.resources';
 import { ENTITIES } from '../../src/database/entities';
-import { debateResources } from '../../src/debate/debate.resources';
-import { llmResources } from '../../src/llm/llm.resources';
-import { strategiesResources } from '../../src/strategies/strategies.resources';
-import { universeResources } from '../../src/universe/universe.resources';
-import { workItemsResources } from '../../src/work-items/work-items.resources';
-import { insertRow } from '../support/fixtures';
+import { constraintsOf, SPECS, validBodyFor } from '../support/resource-specs';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const SPECS: ResourceSpec[] = [
-  ...strategiesResources,
-  ...backtestsResources,
-  ...debateResources,
-  ...arenaResources,
-  ...competitionResources,
-  ...workItemsResources,
-  ...alertsResources,
-  ...aiDecisionsResources,
-  ...analysisResources,
-  ...universeResources,
-  ...allocationResources,
-  ...llmResources,
-  ...connectorsResources,
-  ...conversationsResources,
-  ...adminSettingsResources,
-];
 
 /** Tables deliberately without a generic list route, and why. */
 const NOT_LISTED: Record<string, string> = {
@@ -60,17 +25,6 @@ const HAND_WRITTEN: Record<string, string> = {
 
 const tableOf = (entity: unknown) =>
   getMetadataArgsStorage().tables.find((t) => t.target === entity)!.name!;
-const unique = () => `T${randomBytes(5).toString('hex').toUpperCase()}`;
-
-/** Validation metadata of a DTO, to find its enums and bounded decimals. */
-function constraintsOf(dto: object) {
-  return getMetadataStorage().getTargetValidationMetadatas(
-    dto as new () => object,
-    '',
-    true,
-    false,
-  );
-}
 
 describe('every table over REST (e2e, table-driven)', () => {
   let t: TestApp;
@@ -98,52 +52,7 @@ describe('every table over REST (e2e, table-driven)', () => {
     expect(doc.paths['/api/agent-status']).toBeDefined();
   });
 
-  /** A valid create body: required columns filled by type, required parents created in SQL. */
-  async function validBody(spec: ResourceSpec): Promise<Record<string, unknown>> {
-    const meta = t.dataSource.getMetadata(spec.entity);
-    const body: Record<string, unknown> = {};
-    const enums = new Map<string, unknown[]>();
-    for (const c of constraintsOf(spec.createDto)) {
-      if (c.name === 'isIn' || c.type === 'isIn')
-        enums.set(c.propertyName, c.constraints?.[0] as unknown[]);
-    }
-    for (const column of meta.columns) {
-      const required =
-        !column.isNullable &&
-        column.default === undefined &&
-        !column.isGenerated &&
-        !column.isCreateDate &&
-        !column.isUpdateDate;
-      if (!required) continue;
-      const prop = column.propertyName;
-      const fk = meta.foreignKeys.find((f) => f.columns[0].propertyName === prop);
-      if (!fk && column.relationMetadata) continue;
-      if (fk) {
-        body[prop] = (await insertRow(t.dataSource.manager, fk.referencedEntityMetadata)).id;
-      } else if (enums.has(prop)) {
-        body[prop] = enums.get(prop)![0];
-      } else if (column.isArray) {
-        body[prop] = ['A', 'B'];
-      } else {
-        const type = String(column.type);
-        body[prop] =
-          type === 'numeric'
-            ? '1.5'
-            : type === 'integer'
-              ? 1
-              : type === 'boolean'
-                ? true
-                : type === 'jsonb'
-                  ? { k: 'v' }
-                  : type === 'timestamptz'
-                    ? new Date().toISOString()
-                    : type === 'uuid'
-                      ? '3f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b'
-                      : unique();
-      }
-    }
-    return body;
-  }
+  const validBody = (spec: ResourceSpec) => validBodyFor(t, spec);
 
   describe.each(SPECS.map((s) => [s.path, s] as const))('/api/%s', (path, spec) => {
     const url = `/api/${path}`;

@@ -143,6 +143,28 @@ export function mapDatabaseError(err: unknown): MappedError | undefined {
       message: 'a numeric value is out of range',
     };
   }
+  if (code === '22021' || code === '22P05' || code === '22025' || code === '2200H') {
+    return {
+      status: 400,
+      code: 'INVALID_TEXT_REPRESENTATION',
+      message: 'a text value contains characters the database cannot store',
+    };
+  }
+  if (code === '54000') {
+    // e.g. a value too large for the index of its column (btree rows are limited to ~2.7 kB)
+    return {
+      status: 400,
+      code: 'VALUE_TOO_LARGE',
+      message: 'a value is too large to be stored or indexed',
+    };
+  }
+  if (code === '22001') {
+    return {
+      status: 400,
+      code: 'VALUE_TOO_LARGE',
+      message: 'a value is longer than its column allows',
+    };
+  }
   if (code === '22007' || code === '22008') {
     return {
       status: 400,
