@@ -194,7 +194,12 @@ export function mapDatabaseError(err: unknown): MappedError | undefined {
         UNAVAILABLE_SQLSTATES.has(code) ||
         UNAVAILABLE_NODE_CODES.has(code))) ||
     UNAVAILABLE_MESSAGES.some((re) => re.test(message)) ||
-    (err instanceof Error && err.name === 'ConnectionIsNotSetError')
+    (err instanceof Error && err.name === 'ConnectionIsNotSetError') ||
+    // TypeORM releases a transaction's query runner when its connection dies (found by fault
+    // injection): the next statement or the rollback then fails with this, not the 57P01.
+    (err instanceof Error &&
+      (err.name === 'QueryRunnerAlreadyReleasedError' ||
+        err.name === 'QueryRunnerProviderAlreadyReleasedError'))
   ) {
     return {
       status: 503,

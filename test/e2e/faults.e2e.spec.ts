@@ -1,0 +1,172 @@
+import { Client } from 'pg';
+import { startTestApp, TestApp } from '../support/test-app';
+import { testServerUrl } from '../support/test-server';
+
+/**
+ * Fault injection on the write paths: while requests run, a killer terminates the app's busy
+ * backends at random moments (mid-statement, mid-transaction, mid-commit). Properties: never a
+ * 500; every failure is a 503 of the contract; no partial write (each change all or nothing, and
+ * a change always with its audit row); the service recovers by itself, without a restart.
+ */
+describe('fault injection on write paths (e2e)', () => {
+  let t: TestApp;
+  let killer: Client;
+  beforeAll(async () => {
+    t = await startTestApp('faults', { DB_POOL_MAX: '8' });
+    killer = new Client({ connectionString: testServerUrl() });
+    await killer.connect();
+  });
+  afterAll(async () => {
+    await killer?.end();
+    await t?.close();
+  });
+
+  /** Terminates busy app backends every few milliseconds until `stop` resolves; returns the kill count. */
+  async function killWhile(stop: Promise<unknown>): Promise<number> {
+    let done = false;
+    void stop.finally(() => (done = true));
+    let kills = 0;
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 2 + Math.random() * 25));
+      const r = await killer.query(
+        `SELECT pg_terminate_backend(pid) AS k FROM pg_stat_activity
+         WHERE datname = $1 AND application_name = 'ledgerline' AND state <> 'idle' AND random() < 0.5`,
+        [t.db.name],
+      );
+      kills += r.rows.filter((x: { k: boolean }) => x.k).length;
+    }
+    return kills;
+  }
+
+  function expectOkOr503(r: { status: number; body: { code?: string; message?: string } }): void {
+    if (!(r.status < 300 || r.status === 503)) process.stdout.write(`UNEXPECTED ${r.status} ${JSON.stringify(r.body)}\n`);
+    expect(
+      r.status === 503 ? ['DATABASE_UNAVAILABLE', 'SERIALIZATION_FAILURE', 'QUERY_TIMEOUT'] : [],
+    ).toEqual(r.status === 503 ? expect.arrayContaining([r.body.code]) : []);
+    expect(r.status < 300 || r.status === 503).toBe(true);
+  }
+
+  async function recovered(): Promise<void> {
+    await t.http.get('/api/health/ready').expect(200);
+    await t.api.get('/api/trades?limit=1').expect(200);
+  }
+
+  it('trade creates: each lands with its audit row, or not at all', async () => {
+    const burst = Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.api
+          .post('/api/trades')
+          .send({ symbol: 'FLT', side: 'buy', quantity: 1, price: 1, notes: `fault-${i}` }),
+      ),
+    );
+    const kills = await killWhile(burst);
+    const responses = await burst;
+    responses.forEach(expectOkOr503);
+    const stored: Array<{ id: string; notes: string }> = await t.dataSource.query(
+      `SELECT id, notes FROM trades WHERE notes LIKE 'fault-%'`,
+    );
+    const ok = responses
+      .map((r, i) => [r.status, i] as const)
+      .filter(([s]) => s === 201)
+      .map(([, i]) => `fault-${i}`);
+    expect(stored.map((s) => s.notes).sort()).toEqual(ok.sort());
+    const audited: Array<{ resource_id: string }> = await t.dataSource.query(
+      `SELECT resource_id FROM audit_logs WHERE path = '/api/trades' AND method = 'POST' AND response_status = 201`,
+    );
+    expect(audited.map((a) => a.resource_id).sort()).toEqual(stored.map((s) => s.id).sort());
+    await recovered();
+    process.stdout.write(`faults/trades: ${kills} backends killed, ${ok.length}/40 committed\n`);
+  });
+
+  it('position syncs: the positions always equal one whole list', async () => {
+    const list = (k: number) =>
+      Array.from({ length: 50 }, (_, i) => ({
+        symbol: `F${k}X${i}`,
+        qty: String(k + 1),
+        avg_entry_price: '1',
+        current_price: '1',
+        unrealized_pl: '0',
+        side: 'long',
+      }));
+    await t.api
+      .post('/api/positions/sync')
+      .send({ positions: list(99) })
+      .expect(200);
+    const burst = Promise.all(
+      Array.from({ length: 12 }, (_, k) =>
+        t.api.post('/api/positions/sync').send({ positions: list(k) }),
+      ),
+    );
+    await killWhile(burst);
+    (await burst).forEach(expectOkOr503);
+    const end = (
+      (await t.api.get('/api/positions?limit=500').expect(200)).body.items as Array<{
+        symbol: string;
+        quantity: string;
+      }>
+    )
+      .map((p) => `${p.symbol}:${p.quantity}`)
+      .sort();
+    const candidates = [99, ...Array.from({ length: 12 }, (_, k) => k)].map((k) =>
+      list(k)
+        .map((p) => `${p.symbol}:${p.qty}`)
+        .sort(),
+    );
+    expect(candidates.filter((c) => JSON.stringify(c) === JSON.stringify(end))).toHaveLength(1);
+    await recovered();
+  });
+
+  it('bulk upserts: every asset carries the name of one whole batch', async () => {
+    const batch = (tag: string) =>
+      Array.from({ length: 400 }, (_, i) => ({
+        alpacaId: `f-${i}`,
+        symbol: `FA${i}`,
+        name: tag,
+        assetClass: 'us_equity',
+        exchange: 'X',
+        status: 'active',
+      }));
+    const burst = Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        t.api.post('/api/broker-assets/bulk-upsert').send({ assets: batch(`batch-${k}`) }),
+      ),
+    );
+    await killWhile(burst);
+    (await burst).forEach(expectOkOr503);
+    const names: Array<{ name: string; n: number }> = await t.dataSource.query(
+      `SELECT name, count(*)::int AS n FROM broker_assets GROUP BY name`,
+    );
+    if (names.length > 0)
+      expect(names).toEqual([{ name: expect.stringMatching(/^batch-\d$/), n: 400 }]);
+    await recovered();
+  });
+
+  it('fills: the order’s filled quantity always equals its fills', async () => {
+    const order = (
+      await t.api
+        .post('/api/orders')
+        .send({
+          broker: 'a',
+          brokerOrderId: 'fault-order',
+          symbol: 'F',
+          side: 'buy',
+          type: 'market',
+          qty: '1000',
+        })
+        .expect(201)
+    ).body.id;
+    const burst = Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.api.post(`/api/orders/${order}/fills`).send({ qty: '1', price: String(10 + i) }),
+      ),
+    );
+    await killWhile(burst);
+    (await burst).forEach(expectOkOr503);
+    const [row] = await t.dataSource.query(
+      `SELECT o.filled_qty::text AS filled, (SELECT coalesce(sum(qty), 0)::text FROM fills f WHERE f.order_id = o.id) AS sum FROM orders o WHERE o.id = $1`,
+      [order],
+    );
+    expect(Number(row.filled ?? 0)).toBe(Number(row.sum));
+    await recovered();
+  });
+});
