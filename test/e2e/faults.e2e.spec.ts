@@ -39,7 +39,8 @@ describe('fault injection on write paths (e2e)', () => {
   }
 
   function expectOkOr503(r: { status: number; body: { code?: string; message?: string } }): void {
-    if (!(r.status < 300 || r.status === 503)) process.stdout.write(`UNEXPECTED ${r.status} ${JSON.stringify(r.body)}\n`);
+    if (!(r.status < 300 || r.status === 503))
+      process.stdout.write(`UNEXPECTED ${r.status} ${JSON.stringify(r.body)}\n`);
     expect(
       r.status === 503 ? ['DATABASE_UNAVAILABLE', 'SERIALIZATION_FAILURE', 'QUERY_TIMEOUT'] : [],
     ).toEqual(r.status === 503 ? expect.arrayContaining([r.body.code]) : []);
