@@ -1,15 +1,9 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  HttpStatus,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { defaultIfEmpty, from, lastValueFrom, Observable } from 'rxjs';
+import { responseStatusOf } from '../common/http/response-status';
 import type { Tx } from '../database/transaction';
 import { auditEntryFor, MUTATING_METHODS } from './audit-entry';
 import { AuditService } from './audit.service';
@@ -32,17 +26,11 @@ export class AuditInterceptor implements NestInterceptor {
     if (!MUTATING_METHODS.has(req.method)) return next.handle();
 
     const meta = this.reflector.get<AuditedMeta | undefined>(AUDITED, ctx.getHandler());
-    const declared =
-      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ??
-      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
-    const res = ctx.switchToHttp().getResponse<Response>();
 
     return from(
       this.tx.withTransaction(async () => {
         const result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
-        // A handler that chose its status (a delete answering 204, or 200 for a dry run) set it
-        // on the response already; otherwise Nest will send the declared one.
-        const status = res.statusCode !== HttpStatus.OK ? res.statusCode : declared;
+        const status = responseStatusOf(ctx, this.reflector);
         await this.audit.recordInTransaction(
           auditEntryFor(req, { status, resourceId: idOf(result) }, meta),
         );

@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  CallHandler,
-  ExecutionContext,
-  HttpStatus,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
@@ -14,6 +7,7 @@ import type { Request, Response } from 'express';
 import { defaultIfEmpty, from, lastValueFrom, Observable } from 'rxjs';
 import { UnprocessableError, ValidationError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
+import { responseStatusOf } from '../common/http/response-status';
 import type { Tx } from '../database/transaction';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 
@@ -55,9 +49,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
-    const declared =
-      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ??
-      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
     return from(
       this.tx.withTransaction(async () => {
@@ -80,12 +71,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
               'IDEMPOTENCY_KEY_REUSED',
             );
           }
-          res.status(first.responseStatus ?? declared);
+          res.status(first.responseStatus ?? responseStatusOf(ctx, this.reflector));
           res.setHeader('Idempotent-Replayed', 'true');
           return first.responseBody;
         }
         const result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
-        const status = res.statusCode !== HttpStatus.OK ? res.statusCode : declared;
+        const status = responseStatusOf(ctx, this.reflector);
         await m.getRepository(IdempotencyKey).update(
           { userId, key },
           // The stored body is exactly what the client received: the JSON of the result.
