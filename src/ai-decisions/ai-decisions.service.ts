@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
+import { NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import { whereTimeRange } from '../common/validation/date-range';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
+import { assertOwnedReference } from '../database/owned-reference';
 import type { Tx } from '../database/transaction';
 import { Trade } from '../trades/entities/trade.entity';
 import { CreateAiDecisionDto } from './dto/create-ai-decision.dto';
@@ -44,18 +45,14 @@ export class AiDecisionsService {
   }
 
   async create(user: AuthUser, dto: CreateAiDecisionDto): Promise<AiDecision> {
-    if (dto.executedTradeId) {
-      const own = await this.tx.tx
-        .getRepository(Trade)
-        .existsBy({ id: dto.executedTradeId, userId: user.id });
-      if (!own) {
-        throw new UnprocessableError(
-          `executedTradeId ${dto.executedTradeId} refers to a trade that does not exist`,
-          'FOREIGN_KEY_VIOLATION',
-          { field: 'executedTradeId' },
-        );
-      }
-    }
+    await assertOwnedReference(
+      this.tx.tx,
+      Trade,
+      dto.executedTradeId,
+      user.id,
+      'executedTradeId',
+      'a trade',
+    );
     return this.decisions.save(this.decisions.create({ ...dto, userId: user.id }));
   }
 

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
+import { assertOwnedReference } from '../database/owned-reference';
 import type { Tx } from '../database/transaction';
 import { Trade } from '../trades/entities/trade.entity';
 import { CreateFillDto } from './dto/create-fill.dto';
@@ -44,8 +45,22 @@ export class OrdersService {
   }
 
   async create(user: AuthUser, dto: CreateOrderDto): Promise<Order> {
-    await this.assertOwn(AiDecision, dto.decisionId, user, 'decisionId', 'AI decision');
-    await this.assertOwn(Trade, dto.tradeIntentId, user, 'tradeIntentId', 'trade');
+    await assertOwnedReference(
+      this.tx.tx,
+      AiDecision,
+      dto.decisionId,
+      user.id,
+      'decisionId',
+      'an AI decision',
+    );
+    await assertOwnedReference(
+      this.tx.tx,
+      Trade,
+      dto.tradeIntentId,
+      user.id,
+      'tradeIntentId',
+      'a trade',
+    );
     const now = new Date();
     const repo = this.tx.tx.getRepository(Order);
     const saved = await repo.save(
@@ -112,27 +127,5 @@ export class OrdersService {
       );
       return this.get(user, orderId);
     });
-  }
-
-  private async assertOwn(
-    entity: typeof AiDecision | typeof Trade,
-    id: string | undefined,
-    user: AuthUser,
-    field: string,
-    what: string,
-  ): Promise<void> {
-    if (!id) return;
-    const own = await this.tx.tx
-      .getRepository<{ id: string; userId: string }>(entity)
-      .existsBy({ id, userId: user.id });
-    if (!own) {
-      throw new UnprocessableError(
-        `${field} ${id} refers to a ${what} that does not exist`,
-        'FOREIGN_KEY_VIOLATION',
-        {
-          field,
-        },
-      );
-    }
   }
 }

@@ -3,11 +3,12 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
 import { AiDecision } from '../ai-decisions/entities/ai-decision.entity';
 import type { AuthUser } from '../auth/auth-user';
-import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
+import { NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import { whereTimeRange } from '../common/validation/date-range';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
+import { assertOwnedReference } from '../database/owned-reference';
 import type { Tx } from '../database/transaction';
 import { Order } from '../orders/entities/order.entity';
 import { CreateTradeDto } from './dto/create-trade.dto';
@@ -70,20 +71,7 @@ export class TradesService {
 
   async create(user: AuthUser, dto: CreateTradeDto): Promise<EnrichedTradeDto> {
     // The strategy's existence is the foreign key's job (422); an order must also be the caller's.
-    if (dto.orderId) {
-      const own = await this.tx.tx
-        .getRepository(Order)
-        .existsBy({ id: dto.orderId, userId: user.id });
-      if (!own) {
-        throw new UnprocessableError(
-          `orderId ${dto.orderId} refers to an order that does not exist`,
-          'FOREIGN_KEY_VIOLATION',
-          {
-            field: 'orderId',
-          },
-        );
-      }
-    }
+    await assertOwnedReference(this.tx.tx, Order, dto.orderId, user.id, 'orderId', 'an order');
     const { identifiers } = await this.trades.insert({
       ...dto,
       userId: user.id,
