@@ -106,19 +106,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
+      // Our own HttpExceptions carry { code, message, details, retryAfterSeconds }; Nest's carry a message.
+      const body: {
+        message?: unknown;
+        code?: string;
+        details?: unknown;
+        retryAfterSeconds?: number;
+      } = typeof response === 'object' ? response : {};
       const message =
         typeof response === 'string'
           ? response
-          : Array.isArray((response as { message?: unknown }).message)
-            ? (response as { message: string[] }).message.join('; ')
-            : String((response as { message?: unknown }).message ?? exception.message);
-      const retry = exception.getResponse() as { retryAfterSeconds?: number };
+          : Array.isArray(body.message)
+            ? body.message.join('; ')
+            : String(body.message ?? exception.message);
       return {
         status,
-        code: (response as { code?: string }).code ?? HTTP_CODES[status] ?? `HTTP_${status}`,
+        code: body.code ?? HTTP_CODES[status] ?? `HTTP_${status}`,
         message,
-        details: (response as { details?: unknown }).details,
-        retryAfterSeconds: typeof retry === 'object' ? retry.retryAfterSeconds : undefined,
+        details: body.details,
+        retryAfterSeconds: body.retryAfterSeconds,
       };
     }
     return (
