@@ -7,6 +7,7 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -39,6 +40,19 @@ export async function createApp(
         logLevels: logLevelsFrom(config.logLevel),
       }),
   });
+  // Where req.ip comes from: the socket, unless the operator names the proxies in front of us
+  // (TRUST_PROXY); a client's own X-Forwarded-For is never believed otherwise.
+  app.set('trust proxy', config.http.trustProxy);
+  // Browser-facing defaults from Nest's security guide: security headers, and CORS only for the
+  // dashboard origins the operator lists (none: no CORS headers, browsers refuse cross-origin calls).
+  app.use(helmet());
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['x-request-id', 'Idempotent-Replayed', 'Retry-After'],
+    });
+  }
   app.use(jsonBody(config.bodyLimit));
   answerClientErrors(app.getHttpServer());
   app.set('x-powered-by', false);

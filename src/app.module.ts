@@ -33,6 +33,13 @@ import { AgentStatusController } from './agent-status/agent-status.controller';
 import { CrudCoreModule, crudResources } from './common/crud/crud.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AccessModule } from './auth/policy/access.module';
+import { AgentStatusService } from './agent-status/agent-status.service';
+import { BacktestResultsService } from './backtests/backtest-results.service';
+import { ConsensusService } from './debate/consensus.service';
+import { StrategyVersionsService } from './strategies/strategy-versions.service';
+import { CandidatesService } from './universe/candidates.service';
+import { WorkItemsService } from './work-items/work-items.service';
 import { UsersModule } from './users/users.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RequestIdMiddleware } from './common/http/request-id.middleware';
@@ -52,6 +59,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         DatabaseModule,
+        AccessModule,
         AuditModule,
         HealthModule,
         UsersModule,
@@ -90,7 +98,15 @@ export class AppModule implements NestModule {
         ConsensusController,
         ...(config.enableTestRoutes ? [TestRoutesController] : []),
       ],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        AgentStatusService,
+        WorkItemsService,
+        StrategyVersionsService,
+        BacktestResultsService,
+        CandidatesService,
+        ConsensusService,
+      ],
     };
   }
 

@@ -11,8 +11,10 @@ export const adminSettingsResources: ResourceSpec[] = [
     entity: AdminSetting,
     label: 'admin setting',
     filters: ['namespace', 'key'],
-    readOnly: ['updatedBy'],
-    adminReads: true,
+    actor: { onCreate: ['updatedBy'], onUpdate: ['updatedBy'] },
+    // A setting's value never reaches the audit log in clear, whatever the body says: a PATCH
+    // of a secret setting need not repeat `isSecret` for its value to stay secret.
+    auditRedact: ['value'],
     present: (row) => (row.isSecret ? { ...row, value: REDACTED } : row),
     beforeUpdate: (row) => {
       if (row.isReadOnly) {

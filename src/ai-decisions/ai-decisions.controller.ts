@@ -1,3 +1,4 @@
+import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Delete, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -21,6 +22,7 @@ import { AiDecision } from './entities/ai-decision.entity';
 export class AiDecisionsController {
   constructor(private readonly decisions: AiDecisionsService) {}
 
+  @Reads(AiDecision)
   @Get()
   @ApiPageResponse(AiDecision)
   list(
@@ -30,18 +32,21 @@ export class AiDecisionsController {
     return this.decisions.list(user, query);
   }
 
+  @Reads(AiDecision)
   @Get(':id')
   @ApiOkResponse({ type: AiDecision })
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<AiDecision> {
     return this.decisions.get(user, id);
   }
 
+  @Writes(AiDecision)
   @Post()
   @ApiCreatedResponse({ type: AiDecision })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateAiDecisionDto): Promise<AiDecision> {
     return this.decisions.create(user, dto);
   }
 
+  @Writes(AiDecision)
   @Delete(':id')
   @ApiDeleteResponses()
   async remove(

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import { ownerOf, type AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import { whereTimeRange } from '../common/validation/date-range';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
-import { assertOwnedReference } from '../database/owned-reference';
 import type { Tx } from '../database/transaction';
-import { Trade } from '../trades/entities/trade.entity';
 import { CreateAiDecisionDto } from './dto/create-ai-decision.dto';
 import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
 import { AiDecision } from './entities/ai-decision.entity';
@@ -19,6 +18,7 @@ export class AiDecisionsService {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly cascade: CascadePreviewService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   private get decisions() {
@@ -26,7 +26,7 @@ export class AiDecisionsService {
   }
 
   private owned(user: AuthUser): SelectQueryBuilder<AiDecision> {
-    return this.decisions.createQueryBuilder('d').where('d.user_id = :userId', { userId: user.id });
+    return this.policy.scope(this.decisions.createQueryBuilder('d'), AiDecision, 'd', user);
   }
 
   list(user: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
@@ -45,15 +45,8 @@ export class AiDecisionsService {
   }
 
   async create(user: AuthUser, dto: CreateAiDecisionDto): Promise<AiDecision> {
-    await assertOwnedReference(
-      this.tx.tx,
-      Trade,
-      dto.executedTradeId,
-      user.id,
-      'executedTradeId',
-      'a trade',
-    );
-    return this.decisions.save(this.decisions.create({ ...dto, userId: user.id }));
+    await this.policy.assertReferences(AiDecision, { ...dto }, user);
+    return this.decisions.save(this.decisions.create({ ...dto, userId: ownerOf(user) }));
   }
 
   async remove(user: AuthUser, id: string, dryRun = false): Promise<DeletePreview | void> {
@@ -61,6 +54,6 @@ export class AiDecisionsService {
       throw new NotFoundError('AI decision', id);
     }
     if (dryRun) return this.cascade.preview(AiDecision, id);
-    await this.decisions.delete({ id, userId: user.id });
+    await this.decisions.delete({ id });
   }
 }

@@ -12,6 +12,7 @@ export const allocationResources: ResourceSpec[] = [
     entity: AllocationPolicy,
     label: 'allocation policy',
     filters: ['isActive'],
+    actor: { onCreate: ['createdBy'] },
     timeColumn: 'created_at',
     rules: {
       maxPositionWeightPct: [IsDecimal({ min: '0', max: '100' })],

@@ -14,6 +14,8 @@ const DEFAULT_ACTIONS: Record<string, string> = {
 export interface AuditEntry {
   userId: string | null;
   username: string | null;
+  apiKeyId: string | null;
+  apiKeyName: string | null;
   action: string;
   resource: string;
   resourceId: string | null;
@@ -47,8 +49,11 @@ export function auditEntryFor(
   const dryRun = req.method === 'DELETE' && req.query?.dryRun === 'true';
   const param = (req.params as Record<string, string | undefined> | undefined)?.id;
   return {
-    userId: req.user?.id ?? null,
+    // A service acting for a user is recorded with both identities.
+    userId: req.user?.userId ?? null,
     username: req.user?.username ?? null,
+    apiKeyId: req.user?.apiKey?.id ?? null,
+    apiKeyName: req.user?.apiKey?.name ?? null,
     action:
       meta?.action ??
       (dryRun ? 'preview' : (DEFAULT_ACTIONS[req.method] ?? req.method.toLowerCase())),
@@ -58,7 +63,7 @@ export function auditEntryFor(
     path: (req.originalUrl ?? req.url).slice(0, 2048),
     ipAddress: req.ip ?? null,
     userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
-    requestBody: redactBody(req.body),
+    requestBody: redactBody(req.body, meta?.redact),
     responseStatus: outcome.status,
     errorMessage: outcome.errorCode
       ? `${outcome.errorCode}: ${outcome.errorMessage ?? ''}`.slice(0, 2000)

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/decorators';
+import { AdminOnly } from '../auth/policy/route-access';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Page } from '../common/pagination/page';
 import { AuditService } from './audit.service';
@@ -10,7 +10,7 @@ import { AuditLog } from './entities/audit-log.entity';
 @ApiTags('audit')
 @ApiBearerAuth()
 @ApiErrorResponses()
-@AdminOnly()
+@AdminOnly(AuditLog)
 @Controller('audit-logs')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

@@ -2,16 +2,18 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { Request } from 'express';
-import { defaultIfEmpty, from, lastValueFrom, Observable } from 'rxjs';
+import { defaultIfEmpty, from, lastValueFrom, map, Observable } from 'rxjs';
+import { DomainError } from '../common/errors/domain-errors';
 import { responseStatusOf } from '../common/http/response-status';
 import type { Tx } from '../database/transaction';
 import { auditEntryFor, MUTATING_METHODS } from './audit-entry';
 import { AuditService } from './audit.service';
-import { AUDITED, AuditedMeta } from './audited.decorator';
+import { auditedMetaOf } from './audited.decorator';
 
 /**
  * Runs every mutating request in one transaction and writes its audit row inside it, so a change
- * never lands without its record. Failures are recorded by the exception filter instead.
+ * never lands without its record. Failures are recorded by the exception filter instead (after
+ * the rollback, or after the commit of a refusal that keeps its writes).
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -25,16 +27,28 @@ export class AuditInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<Request>();
     if (!MUTATING_METHODS.has(req.method)) return next.handle();
 
-    const meta = this.reflector.get<AuditedMeta | undefined>(AUDITED, ctx.getHandler());
+    const meta = auditedMetaOf(ctx, this.reflector);
 
     return from(
-      this.tx.withTransaction(async () => {
-        const result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
+      this.tx.withTransaction(async (): Promise<{ result: unknown } | { refused: DomainError }> => {
+        let result: unknown;
+        try {
+          result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
+        } catch (e) {
+          // A refusal whose writes must stay commits them; its audit row comes from the filter.
+          if (e instanceof DomainError && e.keepsWrites) return { refused: e };
+          throw e;
+        }
         const status = responseStatusOf(ctx, this.reflector);
         await this.audit.recordInTransaction(
           auditEntryFor(req, { status, resourceId: idOf(result) }, meta),
         );
-        return result;
+        return { result };
+      }),
+    ).pipe(
+      map((outcome) => {
+        if ('refused' in outcome) throw outcome.refused;
+        return outcome.result;
       }),
     );
   }

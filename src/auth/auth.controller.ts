@@ -9,11 +9,12 @@ import {
 import type { Request } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses } from '../common/http/api-docs';
-import { Public } from '../common/http/public.decorator';
 import { UserView } from '../users/dto/user-view.dto';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './decorators';
+import { CallerView } from './dto/caller-view.dto';
+import { AnyCaller, Public } from './policy/route-access';
 import { LoginDto, SignupDto } from './dto/credentials.dto';
 import { LoginResponse } from './dto/login-response.dto';
 
@@ -37,10 +38,11 @@ export class AuthController {
   @Audited('login', 'sessions')
   @ApiOkResponse({ type: LoginResponse })
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResponse> {
-    return this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
+    return this.auth.login(dto.username, dto.password, req);
   }
 
   @Post('logout')
+  @AnyCaller()
   @HttpCode(204)
   @Audited('logout', 'sessions')
   @ApiBearerAuth()
@@ -50,9 +52,10 @@ export class AuthController {
   }
 
   @Get('me')
+  @AnyCaller()
   @ApiBearerAuth()
-  @ApiOkResponse({ type: UserView })
-  me(@CurrentUser() user: AuthUser): UserView {
-    return { id: user.id, username: user.username, isAdmin: user.isAdmin };
+  @ApiOkResponse({ type: CallerView })
+  me(@CurrentUser() caller: AuthUser): CallerView {
+    return CallerView.of(caller);
   }
 }

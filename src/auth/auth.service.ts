@@ -1,47 +1,68 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { UnauthenticatedError } from '../common/errors/domain-errors';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { allowFailureAudit } from '../audit/audited.decorator';
+import { ForbiddenError, LoginFailedError, ValidationError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import type { Tx } from '../database/transaction';
 import { UserView } from '../users/dto/user-view.dto';
 import { Session } from '../users/entities/session.entity';
 import { decoyHash, verifyPassword } from '../users/password';
 import { UsersService } from '../users/users.service';
-import type { AuthUser } from './auth-user';
+import type { AuthUser, Scope } from './auth-user';
 import { LoginResponse } from './dto/login-response.dto';
 import { LoginThrottle } from './login-throttle';
-import { newToken, tokenHash } from './tokens';
+import { API_KEY_PREFIX, newToken, tokenHash } from './tokens';
 
 const BAD_CREDENTIALS = 'wrong username or password';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface KeyRow {
+  id: string;
+  name: string;
+  scopes: Scope[];
+  stale: boolean;
+  userId: string | null;
+  username: string | null;
+}
 
 @Injectable()
 export class AuthService {
   private readonly ttlMs: number;
+  private readonly signupEnabled: boolean;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
+    private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.ttlMs = config.get('auth', { infer: true }).sessionTtlHours * 3600_000;
+    const auth = config.get('auth', { infer: true });
+    this.ttlMs = auth.sessionTtlHours * 3600_000;
+    this.signupEnabled = auth.signupEnabled;
   }
 
   signup(username: string, password: string): Promise<UserView> {
+    if (!this.signupEnabled)
+      throw new ForbiddenError('signup is closed; an administrator creates accounts');
     return this.users.create(username, password, false);
   }
 
   /** Wrong username and wrong password give the same 401, after the same work. */
-  async login(username: string, password: string, ip: string): Promise<LoginResponse> {
-    this.throttle.check(username, ip);
+  async login(username: string, password: string, req: Request): Promise<LoginResponse> {
+    const ip = req.ip ?? 'unknown';
+    await this.throttle.check(username, ip);
     const user = await this.users.findByUsername(username);
     const ok = await verifyPassword(user?.password ?? (await decoyHash()), password);
     if (!user || !ok) {
-      this.throttle.fail(username, ip);
-      throw new UnauthenticatedError(BAD_CREDENTIALS);
+      const { audit } = await this.throttle.fail(username, ip);
+      if (audit) allowFailureAudit(req);
+      throw new LoginFailedError(BAD_CREDENTIALS);
     }
-    this.throttle.succeed(username);
+    await this.throttle.succeed(username, ip);
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.ttlMs);
     await this.tx.tx
@@ -50,20 +71,72 @@ export class AuthService {
     return { token, expiresAt: expiresAt.toISOString(), user: UserView.of(user) };
   }
 
-  async logout(user: AuthUser): Promise<void> {
-    await this.tx.tx.getRepository(Session).delete({ id: user.sessionId });
+  async logout(caller: AuthUser): Promise<void> {
+    if (!caller.sessionId) return;
+    await this.tx.tx.getRepository(Session).delete({ id: caller.sessionId });
   }
 
-  /** The user behind a token, if the session exists and has not expired: one statement. */
-  async authenticate(token: string): Promise<AuthUser | undefined> {
+  /**
+   * The caller behind a bearer token: a live session (one statement), or an API key with the
+   * user it acts as (one statement; a second, at most once a minute, records `lastUsedAt`).
+   */
+  async authenticate(token: string, actAs: string | undefined): Promise<AuthUser | undefined> {
+    if (token.startsWith(API_KEY_PREFIX)) return this.authenticateKey(token, actAs);
+    if (actAs !== undefined) throw new ForbiddenError('only services act as another user');
     const id = tokenHash(token);
-    const row = await this.tx.tx
+    const row = await this.dataSource
       .getRepository(Session)
       .createQueryBuilder('s')
       .innerJoin('s.user', 'u')
       .select(['u.id AS id', 'u.username AS username', 'u.is_admin AS "isAdmin"'])
       .where('s.id = :id AND s.expires_at > now()', { id })
       .getRawOne<{ id: string; username: string; isAdmin: boolean }>();
-    return row ? { ...row, sessionId: id } : undefined;
+    if (!row) return undefined;
+    return {
+      role: row.isAdmin ? 'admin' : 'user',
+      userId: row.id,
+      username: row.username,
+      isAdmin: row.isAdmin,
+      sessionId: id,
+    };
+  }
+
+  private async authenticateKey(
+    token: string,
+    actAs: string | undefined,
+  ): Promise<AuthUser | undefined> {
+    if (actAs !== undefined && !UUID.test(actAs)) {
+      throw ValidationError.forField('X-Act-As-User', 'X-Act-As-User must be a user id (UUID)');
+    }
+    const rows: KeyRow[] = await this.dataSource.query(
+      `SELECT k.id, k.name, k.scopes,
+              (k.last_used_at IS NULL OR k.last_used_at <= now() - interval '1 minute') AS stale,
+              u.id AS "userId", u.username
+         FROM api_keys k LEFT JOIN users u ON u.id = $2::uuid
+        WHERE k.key_hash = $1`,
+      [tokenHash(token), actAs ?? null],
+    );
+    const key = rows[0];
+    if (!key) return undefined;
+    if (key.stale) {
+      // At most one write a minute per key, whatever the request rate (and across instances).
+      await this.dataSource.query(
+        `UPDATE api_keys SET last_used_at = now()
+          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - interval '1 minute')`,
+        [key.id],
+      );
+    }
+    if (actAs !== undefined) {
+      if (!key.scopes.includes('act-as-user'))
+        throw new ForbiddenError('this API key lacks the act-as-user scope');
+      if (!key.userId) throw new ForbiddenError('X-Act-As-User names no user');
+    }
+    return {
+      role: 'service',
+      userId: actAs !== undefined ? key.userId : null,
+      username: actAs !== undefined ? key.username : null,
+      isAdmin: false,
+      apiKey: { id: key.id, name: key.name, scopes: key.scopes },
+    };
   }
 }

@@ -1,66 +1,104 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { RateLimitedError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
+import type { Tx } from '../database/transaction';
 
-interface Window {
-  failures: number;
-  resetAt: number;
+/** Backoff of a locked key: 30 s, doubling with each further failure, up to the lockout. */
+const BACKOFF_BASE_SECONDS = 30;
+
+interface Key {
+  key: string;
+  max: number;
 }
 
 /**
- * Counts failed logins per username and per client address; after `LOGIN_MAX_FAILURES` within
- * `LOGIN_LOCKOUT_SECONDS`, that key gets 429 until the window ends. Only failures count (a
- * request-rate limiter would also lock out a busy, honest client). State is per process: behind
- * several replicas the limit applies to each.
+ * Counts failed logins in PostgreSQL (the UNLOGGED `login_attempts` table), so every app
+ * instance behind a load balancer shares them. Two keys per attempt:
+ * - the (username, client address) pair: a stranger guessing from X locks X out of that
+ *   account, never the owner logging in from Y;
+ * - the client address alone, with a higher limit: one address cannot spray many accounts.
+ * A key that reaches its limit is locked for 30 s, doubling with every further failure up to
+ * `LOGIN_LOCKOUT_SECONDS`; a window with no lock starts afresh after that long. Only failures
+ * count (a request-rate limiter would also lock out a busy, honest client). The writes join the
+ * request's transaction, which the 401 (a LoginFailedError) commits rather than rolls back; a
+ * second connection per login would deadlock the pool under a burst of logins.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly windows = new Map<string, Window>();
-  private readonly max: number;
-  private readonly windowMs: number;
+  private readonly maxPair: number;
+  private readonly maxAddress: number;
+  private readonly windowSeconds: number;
 
-  constructor(config: ConfigService<AppConfig, true>) {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    config: ConfigService<AppConfig, true>,
+  ) {
     const auth = config.get('auth', { infer: true });
-    this.max = auth.loginMaxFailures;
-    this.windowMs = auth.loginLockoutSeconds * 1000;
+    this.maxPair = auth.loginMaxFailures;
+    this.maxAddress = auth.loginMaxFailuresPerAddress;
+    this.windowSeconds = auth.loginLockoutSeconds;
   }
 
-  private keys(username: string, ip: string): string[] {
-    return [`u:${username.toLowerCase()}`, `ip:${ip}`];
+  private keys(username: string, ip: string): Key[] {
+    return [
+      { key: `pair:${username.toLowerCase()}|${ip}`, max: this.maxPair },
+      { key: `addr:${ip}`, max: this.maxAddress },
+    ];
   }
 
   /** Throws RateLimitedError while either key is locked. */
-  check(username: string, ip: string): void {
-    const now = Date.now();
-    for (const key of this.keys(username, ip)) {
-      const w = this.windows.get(key);
-      if (w && w.resetAt <= now) this.windows.delete(key);
-      else if (w && w.failures >= this.max) {
-        throw new RateLimitedError(
-          'too many failed logins; try again later',
-          Math.max(1, Math.ceil((w.resetAt - now) / 1000)),
-        );
-      }
+  async check(username: string, ip: string): Promise<void> {
+    const rows: Array<{ seconds: number }> = await this.tx.tx.query(
+      `SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS seconds
+         FROM login_attempts WHERE key = ANY($1) AND locked_until > now()`,
+      [this.keys(username, ip).map((k) => k.key)],
+    );
+    const seconds = rows[0]?.seconds;
+    if (seconds !== null && seconds !== undefined) {
+      throw new RateLimitedError('too many failed logins; try again later', Math.max(1, seconds));
     }
   }
 
-  fail(username: string, ip: string): void {
-    const now = Date.now();
-    for (const key of this.keys(username, ip)) {
-      const w = this.windows.get(key);
-      if (!w || w.resetAt <= now)
-        this.windows.set(key, { failures: 1, resetAt: now + this.windowMs });
-      else w.failures += 1;
-    }
-    if (this.windows.size > 100_000) this.sweep(now);
+  /**
+   * Records a failure on both keys in one statement. Returns whether this failure should be
+   * written to the audit log: at most once a minute per username and address.
+   */
+  async fail(username: string, ip: string): Promise<{ audit: boolean }> {
+    const keys = this.keys(username, ip);
+    // The failure count after this attempt: a new window once the old one is over and unlocked.
+    const fresh = `(a.window_started_at < now() - make_interval(secs => $3::int) AND (a.locked_until IS NULL OR a.locked_until <= now()))`;
+    const count = `CASE WHEN ${fresh} THEN 1 ELSE a.failures + 1 END`;
+    const lockFor = (failures: string, max: string) =>
+      `CASE WHEN ${failures} >= ${max} THEN now() + make_interval(secs => least($3::double precision, ${BACKOFF_BASE_SECONDS} * power(2, ${failures} - ${max}))) END`;
+    const rows: Array<{ key: string; audit: boolean }> = await this.tx.tx.query(
+      `INSERT INTO login_attempts AS a (key, failures, window_started_at, locked_until, last_audited_at, updated_at)
+       SELECT k.key, 1, now(), ${lockFor('1', 'k.max')}, now(), now()
+         FROM unnest($1::text[], $2::int[]) AS k(key, max)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = ${count},
+         window_started_at = CASE WHEN ${fresh} THEN now() ELSE a.window_started_at END,
+         locked_until = coalesce(${lockFor(count, `(CASE WHEN a.key LIKE 'pair:%' THEN $4::int ELSE $5::int END)`)}, a.locked_until),
+         last_audited_at = CASE WHEN a.last_audited_at IS NULL OR a.last_audited_at <= now() - interval '1 minute'
+                           THEN now() ELSE a.last_audited_at END,
+         updated_at = now()
+       RETURNING a.key, a.last_audited_at = now() AS audit`,
+      [
+        keys.map((k) => k.key),
+        keys.map((k) => k.max),
+        this.windowSeconds,
+        this.maxPair,
+        this.maxAddress,
+      ],
+    );
+    return { audit: rows.some((r) => r.key === keys[0].key && r.audit) };
   }
 
-  succeed(username: string): void {
-    this.windows.delete(`u:${username.toLowerCase()}`);
-  }
-
-  private sweep(now: number): void {
-    for (const [key, w] of this.windows) if (w.resetAt <= now) this.windows.delete(key);
+  /** A successful login clears its (username, address) pair; the address count stays. */
+  async succeed(username: string, ip: string): Promise<void> {
+    await this.tx.tx.query(`DELETE FROM login_attempts WHERE key = $1`, [
+      this.keys(username, ip)[0].key,
+    ]);
   }
 }

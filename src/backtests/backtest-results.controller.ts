@@ -1,18 +1,15 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { Reads, Writes } from '../auth/policy/route-access';
 import { IsIn } from 'class-validator';
 import { Audited } from '../audit/audited.decorator';
-import { CrudService } from '../common/crud/crud.service';
 import { bulkDtoFor, createDtoFor } from '../common/crud/dto-factory';
-import { NotFoundError } from '../common/errors/domain-errors';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { UuidParam } from '../common/validation/uuid-param';
-import type { Tx } from '../database/transaction';
+import { BacktestResultsService } from './backtest-results.service';
 import { BacktestEquityPoint } from './entities/backtest-equity-point.entity';
-import { BacktestRun } from './entities/backtest-run.entity';
 import { BacktestTradeEvent } from './entities/backtest-trade-event.entity';
 
 const EventDto = createDtoFor(
@@ -22,8 +19,12 @@ const EventDto = createDtoFor(
   ['runId'],
 );
 const PointDto = createDtoFor('EquityPointInputDto', BacktestEquityPoint, {}, ['runId']);
-export const AppendEventsDto = bulkDtoFor('AppendBacktestEventsDto', 'events', EventDto);
-export const AppendPointsDto = bulkDtoFor('AppendEquityPointsDto', 'points', PointDto);
+export class AppendEventsDto extends bulkDtoFor('AppendBacktestEventsDto', 'events', EventDto) {
+  declare events: object[];
+}
+export class AppendPointsDto extends bulkDtoFor('AppendEquityPointsDto', 'points', PointDto) {
+  declare points: object[];
+}
 
 /** A backtest run's trade events and equity curve: paged by ts (newest first), appended in bulk. */
 @ApiTags('backtests')
@@ -31,69 +32,46 @@ export const AppendPointsDto = bulkDtoFor('AppendEquityPointsDto', 'points', Poi
 @ApiErrorResponses()
 @Controller('backtests/:id')
 export class BacktestResultsController {
-  constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
-    private readonly crud: CrudService,
-  ) {}
-
-  private async assertRun(id: string): Promise<void> {
-    if (!(await this.tx.tx.getRepository(BacktestRun).existsBy({ id })))
-      throw new NotFoundError('backtest', id);
-  }
+  constructor(private readonly results: BacktestResultsService) {}
 
   @Get('events')
+  @Reads(BacktestTradeEvent)
   @ApiPageResponse(BacktestTradeEvent)
-  async events(
-    @UuidParam() id: string,
-    @Query() query: ListQueryDto,
-  ): Promise<Page<BacktestTradeEvent>> {
-    await this.assertRun(id);
-    return this.crud.listChildren(BacktestTradeEvent, 'run_id', id, query, 'ts');
+  events(@UuidParam() id: string, @Query() query: ListQueryDto): Promise<Page<BacktestTradeEvent>> {
+    return this.results.list(BacktestTradeEvent, id, query);
   }
 
   @Get('equity-curve')
+  @Reads(BacktestEquityPoint)
   @ApiPageResponse(BacktestEquityPoint)
-  async equityCurve(
+  equityCurve(
     @UuidParam() id: string,
     @Query() query: ListQueryDto,
   ): Promise<Page<BacktestEquityPoint>> {
-    await this.assertRun(id);
-    return this.crud.listChildren(BacktestEquityPoint, 'run_id', id, query, 'ts');
+    return this.results.list(BacktestEquityPoint, id, query);
   }
 
   @Post('events')
+  @Writes(BacktestTradeEvent)
   @Audited('append', 'backtest_trade_events')
   @ApiBody({ type: AppendEventsDto })
   @ApiCreatedResponse({ schema: { example: { inserted: 2 } } })
-  async appendEvents(
+  appendEvents(
     @UuidParam() id: string,
-    @Body() dto: { events: object[] },
+    @Body() dto: AppendEventsDto,
   ): Promise<{ inserted: number }> {
-    await this.assertRun(id);
-    return this.crud.appendChildren(BacktestTradeEvent, 'runId', id, dto.events);
+    return this.results.append(BacktestTradeEvent, id, dto.events);
   }
 
   @Post('equity-curve')
+  @Writes(BacktestEquityPoint)
   @Audited('append', 'backtest_equity_curve')
   @ApiBody({ type: AppendPointsDto })
   @ApiCreatedResponse({ schema: { example: { inserted: 2 } } })
-  async appendPoints(
+  appendPoints(
     @UuidParam() id: string,
-    @Body() dto: { points: object[] },
+    @Body() dto: AppendPointsDto,
   ): Promise<{ inserted: number }> {
-    await this.assertRun(id);
-    return this.crud.appendChildren(BacktestEquityPoint, 'runId', id, dto.points);
+    return this.results.append(BacktestEquityPoint, id, dto.points);
   }
 }
-Reflect.defineMetadata(
-  'design:paramtypes',
-  [String, AppendEventsDto],
-  BacktestResultsController.prototype,
-  'appendEvents',
-);
-Reflect.defineMetadata(
-  'design:paramtypes',
-  [String, AppendPointsDto],
-  BacktestResultsController.prototype,
-  'appendPoints',
-);

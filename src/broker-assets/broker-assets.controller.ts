@@ -1,3 +1,4 @@
+import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
@@ -15,6 +16,7 @@ import { BrokerAsset } from './entities/broker-asset.entity';
 export class BrokerAssetsController {
   constructor(private readonly assets: BrokerAssetsService) {}
 
+  @Reads(BrokerAsset)
   @Get()
   @ApiPageResponse(BrokerAsset)
   list(@Query() query: ListBrokerAssetsQuery): Promise<Page<BrokerAsset>> {
@@ -22,6 +24,7 @@ export class BrokerAssetsController {
   }
 
   /** Inserts or updates every listed asset by symbol, all or nothing. */
+  @Writes(BrokerAsset)
   @Post('bulk-upsert')
   @HttpCode(200)
   @Audited('upsert', 'broker_assets')

@@ -123,6 +123,30 @@ class EnvironmentVariables {
   @Transform(toInt)
   @IsInt({ message: 'must be an integer' })
   @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SIGNUP_ENABLED = true;
+
+  /** Express's `trust proxy`: false, true, a hop count, or addresses/subnets/names (comma-separated). */
+  @Transform(blankToUndefined)
+  @Matches(/^(false|true|\d{1,2}|[A-Za-z0-9.:/, _-]+)$/, {
+    message: 'must be false, true, a hop count or a comma-separated list of addresses/subnets',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Browser origins allowed by CORS (comma-separated, e.g. https://dashboard.example.com). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/, {
+    message: 'must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
   @Max(24 * 30)
   IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -170,7 +194,24 @@ export interface AppConfig {
     adminPassword: string | undefined;
     loginMaxFailures: number;
     loginLockoutSeconds: number;
+    /** Failed logins from one address (any usernames) before that address is locked. */
+    loginMaxFailuresPerAddress: number;
+    signupEnabled: boolean;
   };
+  http: {
+    /** Express's `trust proxy` value: where the client address comes from behind a proxy. */
+    trustProxy: boolean | number | string;
+    /** Origins allowed by CORS; empty: CORS stays closed (no CORS headers at all). */
+    corsOrigins: string[];
+  };
+}
+
+/** `TRUST_PROXY` as Express wants it: a boolean, a hop count, or the list as given. */
+function trustProxyValue(raw: string): boolean | number | string {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 export class ConfigError extends Error {
@@ -184,7 +225,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...known, 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'])
+  for (const key of [...known, 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS'])
     raw[key] = env[key];
   // Absent variables must fall back to the class defaults, so drop undefined keys.
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
@@ -224,6 +265,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminPassword: vars.ADMIN_PASSWORD,
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginLockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+      loginMaxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      signupEnabled: vars.SIGNUP_ENABLED,
+    },
+    http: {
+      trustProxy: trustProxyValue(vars.TRUST_PROXY),
+      corsOrigins: (vars.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
     },
   };
 }

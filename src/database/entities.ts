@@ -1,3 +1,5 @@
+import { ApiKey } from '../auth/entities/api-key.entity';
+import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { AdminSetting } from '../admin-settings/entities/admin-setting.entity';
 import { AgentStatus } from '../agent-status/entities/agent-status.entity';
@@ -61,6 +63,8 @@ import { WorkItemRun } from '../work-items/entities/work-item-run.entity';
  * documentation generator all build from it, so they can never disagree about the schema.
  */
 export const ENTITIES = [
+  ApiKey,
+  LoginAttempt,
   IdempotencyKey,
   AdminSetting,
   AgentStatus,

@@ -2,7 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ErrorBodyDto } from '../common/http/api-docs';
-import { Public } from '../common/http/public.decorator';
+import { Public } from '../auth/policy/route-access';
 import { DrainState } from './drain-state';
 
 @ApiTags('health')

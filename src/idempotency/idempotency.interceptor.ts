@@ -1,3 +1,4 @@
+import { ownerOf } from '../auth/auth-user';
 import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -45,9 +46,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key must be 1..255 visible ASCII characters',
       );
     }
-    const userId = req.user.id;
+    // Keys are per principal: a service's key space is its API key's, and the user it acts for
+    // is part of the request (the same key for another user is a different request: 422).
+    const userId = req.user.apiKey?.id ?? ownerOf(req.user);
     const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
+      .update(
+        `${req.method} ${req.path} as ${req.user.userId ?? '-'}\n${JSON.stringify(req.body ?? null)}`,
+      )
       .digest('hex');
 
     return from(

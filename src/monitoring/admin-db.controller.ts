@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AdminOnly } from '../auth/decorators';
+import { AdminOnly } from '../auth/policy/route-access';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { DbMonitor, OrphanCount, SlowQueries } from './db-monitor';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/http/public.decorator';
+import { Public } from '../auth/policy/route-access';
 import { DbMonitor } from './db-monitor';
 import { Metrics } from './metrics';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /** The Prometheus registry of one app instance. */
@@ -19,6 +19,14 @@ export class Metrics {
     name: 'db_query_duration_seconds',
     help: 'SQL statement duration as measured by TypeORM',
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  /** Mutating requests refused before any caller was authenticated: counted, never audited. */
+  readonly refusedUnauthenticated = new Counter({
+    name: 'http_refused_unauthenticated_total',
+    help: 'mutating requests refused without an authenticated caller (no audit row), by status',
+    labelNames: ['status'] as const,
     registers: [this.registry],
   });
 

@@ -1,3 +1,4 @@
+import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
@@ -19,18 +20,21 @@ import { OrdersService } from './orders.service';
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
+  @Reads(Order)
   @Get()
   @ApiPageResponse(Order)
   list(@CurrentUser() user: AuthUser, @Query() query: ListOrdersQuery): Promise<Page<Order>> {
     return this.orders.list(user, query);
   }
 
+  @Reads(Order)
   @Get(':id')
   @ApiOkResponse({ type: Order, description: 'the order with its fills' })
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<Order> {
     return this.orders.get(user, id);
   }
 
+  @Writes(Order)
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: Order })
@@ -39,6 +43,7 @@ export class OrdersController {
   }
 
   /** 422 OVERFILL when the fill would exceed the order's quantity; 409 for a repeated brokerFillId. */
+  @Writes(Order)
   @Post(':id/fills')
   @ApiCreatedResponse({ type: Order, description: 'the order after the fill, with its fills' })
   addFill(

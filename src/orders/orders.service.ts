@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
-import { AiDecision } from '../ai-decisions/entities/ai-decision.entity';
-import type { AuthUser } from '../auth/auth-user';
+import { ownerOf, type AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
-import { assertOwnedReference } from '../database/owned-reference';
 import type { Tx } from '../database/transaction';
-import { Trade } from '../trades/entities/trade.entity';
 import { CreateFillDto } from './dto/create-fill.dto';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { ListOrdersQuery } from './dto/list-orders.query';
@@ -16,13 +14,18 @@ import { Order } from './entities/order.entity';
 
 @Injectable()
 export class OrdersService {
-  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   private owned(user: AuthUser): SelectQueryBuilder<Order> {
-    return this.tx.tx
-      .getRepository(Order)
-      .createQueryBuilder('o')
-      .where('o.user_id = :userId', { userId: user.id });
+    return this.policy.scope(
+      this.tx.tx.getRepository(Order).createQueryBuilder('o'),
+      Order,
+      'o',
+      user,
+    );
   }
 
   list(user: AuthUser, query: ListOrdersQuery): Promise<Page<Order>> {
@@ -45,28 +48,13 @@ export class OrdersService {
   }
 
   async create(user: AuthUser, dto: CreateOrderDto): Promise<Order> {
-    await assertOwnedReference(
-      this.tx.tx,
-      AiDecision,
-      dto.decisionId,
-      user.id,
-      'decisionId',
-      'an AI decision',
-    );
-    await assertOwnedReference(
-      this.tx.tx,
-      Trade,
-      dto.tradeIntentId,
-      user.id,
-      'tradeIntentId',
-      'a trade',
-    );
+    await this.policy.assertReferences(Order, { ...dto }, user);
     const now = new Date();
     const repo = this.tx.tx.getRepository(Order);
     const saved = await repo.save(
       repo.create({
         ...dto,
-        userId: user.id,
+        userId: ownerOf(user),
         status: dto.status ?? 'new',
         submittedAt: dto.submittedAt ? new Date(dto.submittedAt) : now,
         updatedAt: now,
@@ -83,11 +71,14 @@ export class OrdersService {
   async addFill(user: AuthUser, orderId: string, dto: CreateFillDto): Promise<Order> {
     return this.tx.withTransaction(async () => {
       const m = this.tx.tx;
-      const locked: Array<{ over: boolean }> = await m.query(
-        `SELECT (qty IS NOT NULL AND coalesce(filled_qty, 0) + $3::numeric > qty) AS over
-         FROM orders WHERE id = $1 AND user_id = $2 FOR UPDATE`,
-        [orderId, user.id, dto.qty],
-      );
+      const locked = await this.owned(user)
+        .select(
+          '(o.qty IS NOT NULL AND coalesce(o.filled_qty, 0) + CAST(:qty AS numeric) > o.qty)',
+          'over',
+        )
+        .andWhere('o.id = :orderId', { orderId, qty: dto.qty })
+        .setLock('pessimistic_write')
+        .getRawMany<{ over: boolean }>();
       if (locked.length === 0) throw new NotFoundError('order', orderId);
       if (locked[0].over) {
         throw new UnprocessableError(

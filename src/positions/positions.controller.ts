@@ -1,3 +1,4 @@
+import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
@@ -19,6 +20,7 @@ import { PositionsService } from './positions.service';
 export class PositionsController {
   constructor(private readonly positions: PositionsService) {}
 
+  @Reads(Position)
   @Get()
   @ApiPageResponse(Position)
   list(@CurrentUser() user: AuthUser, @Query() query: ListQueryDto): Promise<Page<Position>> {
@@ -26,6 +28,7 @@ export class PositionsController {
   }
 
   /** Replaces the caller's positions with the broker's list, atomically. An empty list clears them. */
+  @Writes(Position)
   @Post('sync')
   @HttpCode(200)
   @Audited('sync', 'positions')

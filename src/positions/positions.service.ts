@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import type { AuthUser } from '../auth/auth-user';
+import { ownerOf, type AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { paginate } from '../common/pagination/keyset';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
@@ -22,13 +23,18 @@ const COLUMNS: Array<[string, string]> = [
 
 @Injectable()
 export class PositionsService {
-  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   list(user: AuthUser, query: ListQueryDto): Promise<Page<Position>> {
-    const qb = this.tx.tx
-      .getRepository(Position)
-      .createQueryBuilder('p')
-      .where('p.user_id = :userId', { userId: user.id });
+    const qb = this.policy.scope(
+      this.tx.tx.getRepository(Position).createQueryBuilder('p'),
+      Position,
+      'p',
+      user,
+    );
     return paginate(qb, { alias: 'p', timeColumn: 'opened_at' }, query);
   }
 
@@ -40,14 +46,15 @@ export class PositionsService {
    */
   async sync(user: AuthUser, dto: SyncPositionsDto): Promise<SyncResultDto> {
     assertNoDuplicates('positions', [['symbols', dto.positions.map((p) => p.symbol)]]);
+    const owner = ownerOf(user);
     return this.tx.withTransaction(async () => {
       const m = this.tx.tx;
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('positions:' || $1::text, 0))`, [
-        user.id,
+        owner,
       ]);
 
       const rows = dto.positions.map((p) => [
-        user.id,
+        owner,
         p.symbol,
         p.qty,
         p.avg_entry_price,
@@ -65,11 +72,11 @@ export class PositionsService {
       });
       const [, deleted]: [unknown, number] = await m.query(
         `DELETE FROM positions WHERE user_id = $1 AND NOT (symbol = ANY($2::text[]))`,
-        [user.id, dto.positions.map((p) => p.symbol)],
+        [owner, dto.positions.map((p) => p.symbol)],
       );
       const items = await m
         .getRepository(Position)
-        .find({ where: { userId: user.id }, order: { symbol: 'ASC' } });
+        .find({ where: { userId: owner }, order: { symbol: 'ASC' } });
       return { items, inserted, updated, deleted };
     });
   }

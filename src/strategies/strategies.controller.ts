@@ -1,3 +1,6 @@
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -20,38 +23,48 @@ import { StrategiesService } from './strategies.service';
 export class StrategiesController {
   constructor(private readonly strategies: StrategiesService) {}
 
+  @Reads(Strategy)
   @Get()
   @ApiPageResponse(Strategy)
   list(@Query() query: ListStrategiesQuery): Promise<Page<Strategy>> {
     return this.strategies.list(query);
   }
 
+  @Reads(Strategy)
   @Get(':id')
   @ApiOkResponse({ type: Strategy })
   get(@UuidParam() id: string): Promise<Strategy> {
     return this.strategies.get(id);
   }
 
+  @Writes(Strategy)
   @Post()
   @ApiCreatedResponse({ type: Strategy })
-  create(@Body() dto: CreateStrategyDto): Promise<Strategy> {
-    return this.strategies.create(dto);
+  create(@Body() dto: CreateStrategyDto, @CurrentUser() caller: AuthUser): Promise<Strategy> {
+    return this.strategies.create(dto, caller);
   }
 
+  @Writes(Strategy)
   @Patch(':id')
   @ApiOkResponse({ type: Strategy })
-  update(@UuidParam() id: string, @Body() dto: UpdateStrategyDto): Promise<Strategy> {
-    return this.strategies.update(id, dto);
+  update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateStrategyDto,
+    @CurrentUser() caller: AuthUser,
+  ): Promise<Strategy> {
+    return this.strategies.update(id, dto, caller);
   }
 
   /** Deletes the strategy with its versions, trades, positions, decisions and backtests (cascade). */
+  @Writes(Strategy)
   @Delete(':id')
   @ApiDeleteResponses()
   async remove(
     @UuidParam() id: string,
-    @Query() { dryRun }: DeleteQuery,
+    @Query() query: DeleteQuery,
     @Res({ passthrough: true }) res: Response,
+    @CurrentUser() caller: AuthUser,
   ): Promise<DeletePreview | void> {
-    return respondToDelete(res, await this.strategies.remove(id, dryRun));
+    return respondToDelete(res, await this.strategies.remove(id, caller, query));
   }
 }

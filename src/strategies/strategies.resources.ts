@@ -12,5 +12,15 @@ export const strategiesResources: ResourceSpec[] = [
     filters: ['strategyId', 'status'],
     timeColumn: 'created_at',
     rules: { status: [IsIn(['draft', 'active', 'archived'])], version: [IsInt(), Min(1)] },
+    readOnly: ['activatedAt'],
+    actor: { onCreate: ['createdBy'] },
+    transitions: {
+      status: {
+        values: ['active'],
+        via: 'POST /api/strategies/{strategyId}/versions/{id}/activate',
+        // An admin may set it directly; the one-active index then refuses a second (409).
+        admins: true,
+      },
+    },
   }),
 ];

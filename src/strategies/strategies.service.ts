@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { NotFoundError } from '../common/errors/domain-errors';
+import type { AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
-import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
+import { DeletePreview } from '../database/cascade-preview.service';
 import type { Tx } from '../database/transaction';
 import { CreateStrategyDto } from './dto/create-strategy.dto';
 import { ListStrategiesQuery } from './dto/list-strategies.query';
@@ -14,8 +16,14 @@ import { Strategy } from './entities/strategy.entity';
 export class StrategiesService {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
-    private readonly cascade: CascadePreviewService,
+    private readonly policy: AccessPolicy,
   ) {}
+
+  /** Switching a strategy on or off is an administrator's decision, not a data feed's. */
+  private assertActivation(dto: { isActive?: boolean }, caller: AuthUser): void {
+    if (dto.isActive !== undefined && !caller.isAdmin)
+      throw new ForbiddenError('only an administrator sets isActive');
+  }
 
   private get strategies() {
     return this.tx.tx.getRepository(Strategy);
@@ -35,11 +43,13 @@ export class StrategiesService {
     return found;
   }
 
-  create(dto: CreateStrategyDto): Promise<Strategy> {
+  create(dto: CreateStrategyDto, caller: AuthUser): Promise<Strategy> {
+    this.assertActivation(dto, caller);
     return this.strategies.save(this.strategies.create(dto));
   }
 
-  async update(id: string, dto: UpdateStrategyDto): Promise<Strategy> {
+  async update(id: string, dto: UpdateStrategyDto, caller: AuthUser): Promise<Strategy> {
+    this.assertActivation(dto, caller);
     if (Object.keys(dto).length > 0) {
       const result = await this.strategies.update({ id }, dto);
       if (!result.affected) throw new NotFoundError('strategy', id);
@@ -47,13 +57,23 @@ export class StrategiesService {
     return this.get(id);
   }
 
-  /** Deletes the strategy and everything that cascades from it (its trades, decisions, ...). */
-  async remove(id: string, dryRun = false): Promise<DeletePreview | void> {
-    if (dryRun) {
-      if (!(await this.strategies.existsBy({ id }))) throw new NotFoundError('strategy', id);
-      return this.cascade.preview(Strategy, id);
-    }
-    const result = await this.strategies.delete({ id });
-    if (!result.affected) throw new NotFoundError('strategy', id);
+  /**
+   * Deletes the strategy and everything that cascades from it. Users' trades and decisions on it
+   * make that a 409 unless an admin passes force (the preview answers the same).
+   */
+  async remove(
+    id: string,
+    caller: AuthUser,
+    options: { dryRun?: boolean; force?: boolean },
+  ): Promise<DeletePreview | void> {
+    const exists = await this.strategies
+      .createQueryBuilder('s')
+      .where('s.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getExists();
+    if (!exists) throw new NotFoundError('strategy', id);
+    const preview = await this.policy.checkDelete(Strategy, id, caller, options);
+    if (options.dryRun) return preview;
+    await this.strategies.delete({ id });
   }
 }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/http/public.decorator';
+import { Public } from '../auth/policy/route-access';
 
 export class SleepQuery {
   @Type(() => Number)

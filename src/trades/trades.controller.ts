@@ -1,3 +1,5 @@
+import { Reads, Writes } from '../auth/policy/route-access';
+import { Trade } from './entities/trade.entity';
 import { Body, Controller, Delete, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -23,6 +25,7 @@ export class TradesController {
   constructor(private readonly trades: TradesService) {}
 
   /** The caller's trades, newest first (executedAt, id), each with its strategy name and AI decision. */
+  @Reads(Trade)
   @Get()
   @ApiPageResponse(EnrichedTradeDto)
   list(
@@ -32,12 +35,14 @@ export class TradesController {
     return this.trades.list(user, query);
   }
 
+  @Reads(Trade)
   @Get(':id')
   @ApiOkResponse({ type: EnrichedTradeDto })
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<EnrichedTradeDto> {
     return this.trades.get(user, id);
   }
 
+  @Writes(Trade)
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: EnrichedTradeDto })
@@ -45,6 +50,7 @@ export class TradesController {
     return this.trades.create(user, dto);
   }
 
+  @Writes(Trade)
   @Delete(':id')
   @ApiDeleteResponses()
   async remove(

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
 import { AiDecision } from '../ai-decisions/entities/ai-decision.entity';
-import type { AuthUser } from '../auth/auth-user';
+import { ownerOf, type AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import { whereTimeRange } from '../common/validation/date-range';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
-import { assertOwnedReference } from '../database/owned-reference';
 import type { Tx } from '../database/transaction';
-import { Order } from '../orders/entities/order.entity';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { EnrichedTradeDto } from './dto/enriched-trade.dto';
 import { ListTradesQuery } from './dto/list-trades.query';
@@ -30,15 +29,16 @@ export class TradesService {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly cascade: CascadePreviewService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   private get trades() {
     return this.tx.tx.getRepository(Trade);
   }
 
-  /** The caller's trades: ownership is part of every query, never a check after the fact. */
+  /** The trades the caller may see: the access policy is part of every query, never a check after the fact. */
   private owned(user: AuthUser): SelectQueryBuilder<Trade> {
-    return this.trades.createQueryBuilder('t').where('t.user_id = :userId', { userId: user.id });
+    return this.policy.scope(this.trades.createQueryBuilder('t'), Trade, 't', user);
   }
 
   /** Strategy name and latest AI decision, joined: a fixed number of statements per page. */
@@ -70,11 +70,11 @@ export class TradesService {
   }
 
   async create(user: AuthUser, dto: CreateTradeDto): Promise<EnrichedTradeDto> {
-    // The strategy's existence is the foreign key's job (422); an order must also be the caller's.
-    await assertOwnedReference(this.tx.tx, Order, dto.orderId, user.id, 'orderId', 'an order');
+    // The keys alone would accept another user's order: references must be rows the caller sees.
+    await this.policy.assertReferences(Trade, { ...dto }, user);
     const { identifiers } = await this.trades.insert({
       ...dto,
-      userId: user.id,
+      userId: ownerOf(user),
       executedAt: dto.executedAt ? new Date(dto.executedAt) : undefined,
     });
     return this.get(user, String(identifiers[0].id));
@@ -84,6 +84,6 @@ export class TradesService {
     if (!(await this.owned(user).andWhere('t.id = :id', { id }).getExists()))
       throw new NotFoundError('trade', id);
     if (dryRun) return this.cascade.preview(Trade, id);
-    await this.trades.delete({ id, userId: user.id });
+    await this.trades.delete({ id });
   }
 }

@@ -25,6 +25,10 @@ export const universeResources: ResourceSpec[] = [
     filters: ['symbol', 'status', 'tier'],
     timeColumn: 'created_at',
     rules: { status: [IsIn(['NEW', 'WATCHLIST', 'APPROVED', 'REJECTED'])] },
+    readOnly: ['approvedBy', 'approvedAt'],
+    transitions: {
+      status: { values: ['APPROVED'], via: 'POST /api/universe-candidates/{id}/approve' },
+    },
   }),
   resource({
     path: 'universe-fundamentals',

@@ -1,6 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/decorators';
+import { User } from './entities/user.entity';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/policy/route-access';
+import { CreateUserDto } from './dto/create-user.dto';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
@@ -11,10 +13,17 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @ApiBearerAuth()
 @ApiErrorResponses()
-@AdminOnly()
+@AdminOnly(User)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
+
+  /** Creates an account (a user or another admin), whether or not signup is open. */
+  @Post()
+  @ApiCreatedResponse({ type: UserView })
+  create(@Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(dto.username, dto.password, dto.role === 'admin');
+  }
 
   @Get()
   @ApiPageResponse(UserView)

@@ -17,8 +17,9 @@ describe('AI decisions (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp('decisions');
-    strategyId = (await t.api.post('/api/strategies').send({ name: 'S', type: 'x' }).expect(201))
-      .body.id;
+    strategyId = (
+      await t.admin.api.post('/api/strategies').send({ name: 'S', type: 'x' }).expect(201)
+    ).body.id;
     const specs = [
       { symbol: 'aapl', action: 'buy', status: 'pending', confidence: 0.5, strategyId },
       { symbol: 'AAPL', action: 'sell', status: 'executed', confidence: '0.75' },

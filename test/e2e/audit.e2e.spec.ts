@@ -1,5 +1,5 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { operationsOf } from '../support/openapi';
+import { operationsOf, PUBLIC_OPERATIONS, SAMPLE_UUID } from '../support/openapi';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 /** Collects every log line the app writes, to prove no secret reaches the logs. */
@@ -46,14 +46,15 @@ describe('audit log (e2e)', () => {
     )[0];
 
   it('records a create, an update and a delete with who, what and the outcome', async () => {
-    const created = await t.api
+    const created = await t.admin.api
       .post('/api/strategies')
       .set('user-agent', 'audit-test/1')
       .send({ name: 'A', type: 'x' })
       .expect(201);
     expect(await newest()).toMatchObject({
-      user_id: t.user.id,
-      username: t.user.username,
+      user_id: t.admin.id,
+      username: t.admin.username,
+      api_key_id: null,
       action: 'create',
       resource: 'strategies',
       resource_id: created.body.id,
@@ -66,7 +67,10 @@ describe('audit log (e2e)', () => {
     });
     expect((await newest()).ip_address).toBeTruthy();
 
-    await t.api.patch(`/api/strategies/${created.body.id}`).send({ isActive: true }).expect(200);
+    await t.admin.api
+      .patch(`/api/strategies/${created.body.id}`)
+      .send({ isActive: true })
+      .expect(200);
     expect(await newest()).toMatchObject({
       action: 'update',
       resource_id: created.body.id,
@@ -74,7 +78,7 @@ describe('audit log (e2e)', () => {
       response_status: 200,
     });
 
-    await t.api.delete(`/api/strategies/${created.body.id}`).expect(204);
+    await t.admin.api.delete(`/api/strategies/${created.body.id}`).expect(204);
     expect(await newest()).toMatchObject({
       action: 'delete',
       resource_id: created.body.id,
@@ -84,22 +88,31 @@ describe('audit log (e2e)', () => {
   });
 
   it('records refused and failed requests with their error code', async () => {
-    await t.api.post('/api/strategies').send({ name: '' }).expect(400);
+    await t.admin.api.post('/api/strategies').send({ name: '' }).expect(400);
     expect(await newest()).toMatchObject({
       action: 'create',
       response_status: 400,
       error_message: expect.stringMatching(/^VALIDATION_FAILED: /),
-      user_id: t.user.id,
+      user_id: t.admin.id,
     });
-    await t.http.post('/api/strategies').send({ name: 'n', type: 't' }).expect(401);
+    await t.api.post('/api/strategies').send({ name: 'n', type: 't' }).expect(403);
     expect(await newest()).toMatchObject({
-      response_status: 401,
-      user_id: null,
-      error_message: expect.stringMatching(/^UNAUTHENTICATED/),
+      response_status: 403,
+      user_id: t.user.id,
+      error_message: expect.stringMatching(/^FORBIDDEN/),
     });
+    // Refused before anyone authenticated: counted in a metric, never written (see below).
+    const before = await count();
+    await t.http.post('/api/strategies').send({ name: 'n', type: 't' }).expect(401);
+    expect(await count()).toBe(before);
+    // An unknown route never reaches the guard: like a bad token, it is counted, not written.
+    const beforeUnknown = await count();
     await t.api.delete('/api/audit-logs').expect(404);
+    expect(await count()).toBe(beforeUnknown);
+    await t.api.delete(`/api/trades/${SAMPLE_UUID}`).expect(404);
     expect(await newest()).toMatchObject({
       response_status: 404,
+      user_id: t.user.id,
       error_message: expect.stringMatching(/^NOT_FOUND/),
     });
   });
@@ -113,10 +126,13 @@ describe('audit log (e2e)', () => {
       const before = await count();
       const r = await t.admin.api[op.method](op.url).send({});
       const after = await count();
+      // Public routes have no caller: their refusals (here, of an empty body) are not written.
+      const expected = PUBLIC_OPERATIONS.has(`${op.method} ${op.path}`) ? 0 : 1;
       expect({ op: `${op.method} ${op.path}`, added: after - before }).toEqual({
         op: `${op.method} ${op.path}`,
-        added: 1,
+        added: expected,
       });
+      if (expected === 0) continue;
       const row = await newest();
       expect({ method: row.method, path: row.path, status: row.response_status }).toEqual({
         method: op.method.toUpperCase(),
@@ -159,7 +175,7 @@ describe('audit log (e2e)', () => {
 
   it('never stores or logs a password or token', async () => {
     const u = await t.newUser('secretive');
-    await u.api
+    await t.admin.api
       .post('/api/strategies')
       .send({ name: 'with secrets', type: 'x', apiKey: 'k-123', token: 'tok' })
       .expect(400);
@@ -194,7 +210,7 @@ describe('audit log (e2e)', () => {
       END $$;
       CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
     const before = await count();
-    await t.api.post('/api/strategies').send({ name: 'doomed', type: 'x' }).expect(422);
+    await t.admin.api.post('/api/strategies').send({ name: 'doomed', type: 'x' }).expect(422);
     expect(await t.dataSource.query(`SELECT 1 FROM strategies WHERE name = 'doomed'`)).toHaveLength(
       0,
     );
@@ -207,20 +223,20 @@ describe('audit log (e2e)', () => {
 
   it('lists audit rows for admins, newest first, with filters and keyset pages', async () => {
     const all = await t.admin.api
-      .get(`/api/audit-logs?userId=${t.user.id}&resource=strategies&limit=2`)
+      .get(`/api/audit-logs?userId=${t.admin.id}&resource=strategies&limit=2`)
       .expect(200);
     expect(all.body.items.length).toBe(2);
     expect(
       all.body.items.every(
         (r: { userId: string; resource: string }) =>
-          r.userId === t.user.id && r.resource === 'strategies',
+          r.userId === t.admin.id && r.resource === 'strategies',
       ),
     ).toBe(true);
     const stamps = all.body.items.map((r: { timestamp: string }) => Date.parse(r.timestamp));
     expect(stamps[0]).toBeGreaterThanOrEqual(stamps[1]);
     const next = await t.admin.api
       .get(
-        `/api/audit-logs?userId=${t.user.id}&resource=strategies&limit=2&cursor=${all.body.nextCursor}`,
+        `/api/audit-logs?userId=${t.admin.id}&resource=strategies&limit=2&cursor=${all.body.nextCursor}`,
       )
       .expect(200);
     const ids = new Set([...all.body.items, ...next.body.items].map((r: { id: string }) => r.id));

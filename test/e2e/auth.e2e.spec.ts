@@ -64,7 +64,7 @@ describe('authentication (e2e)', () => {
       await t.http
         .get('/api/auth/me')
         .set(auth)
-        .expect(200, { id: t.user.id, username: t.user.username, isAdmin: false });
+        .expect(200, { role: 'user', id: t.user.id, username: t.user.username, isAdmin: false });
       // Only the token's SHA-256 is stored.
       const stored = await t.dataSource.query(`SELECT id FROM sessions WHERE user_id = $1`, [
         t.user.id,

@@ -21,7 +21,7 @@ describe('broker assets bulk upsert (e2e)', () => {
   afterAll(async () => t?.close());
 
   const upsert = (assets: unknown[]) =>
-    t.api.post('/api/broker-assets/bulk-upsert').send({ assets });
+    t.admin.api.post('/api/broker-assets/bulk-upsert').send({ assets });
   const rows = async () =>
     (await t.dataSource.query('SELECT * FROM broker_assets ORDER BY alpaca_id')) as Array<
       Record<string, unknown>

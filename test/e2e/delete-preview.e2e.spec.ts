@@ -96,14 +96,21 @@ describe('delete previews equal what the delete removes (e2e)', () => {
     return { strategy, trades, decisions };
   }
 
+  /**
+   * Users preview and delete their own rows; platform data (strategies) is deleted by an admin,
+   * with force, since users' rows depend on it.
+   */
   async function expectPreviewEqualsDelete(url: string): Promise<Record<string, number>> {
+    const platform = url.startsWith('/api/strategies');
+    const client = platform ? t.admin.api : t.api;
+    const force = platform ? '&force=true' : '';
     const before = await tableCounts();
-    const preview = (await t.api.delete(`${url}?dryRun=true`).expect(200)).body
+    const preview = (await client.delete(`${url}?dryRun=true${force}`).expect(200)).body
       .wouldDelete as Record<string, number>;
     // The dry run deleted nothing (it only added its own audit row).
     const withoutAudit = ({ audit_logs: _audit, ...rest }: Record<string, number>) => rest;
     expect(withoutAudit(await tableCounts())).toEqual(withoutAudit(before));
-    await t.api.delete(url).expect(204);
+    await client.delete(`${url}?force=${platform}`).expect(204);
     const after = await tableCounts();
     const removed: Record<string, number> = {};
     for (const table of Object.keys(before)) {
@@ -137,9 +144,11 @@ describe('delete previews equal what the delete removes (e2e)', () => {
     const g = await buildGraph(99);
     await other.api.delete(`/api/trades/${g.trades[0]}?dryRun=true`).expect(404);
     await other.api.delete(`/api/ai-decisions/${g.decisions[0]}?dryRun=true`).expect(404);
-    await t.api
+    await t.admin.api
       .delete('/api/strategies/6f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b?dryRun=true')
       .expect(404);
+    // Users do not delete platform data, so they get no preview of it either.
+    await t.api.delete(`/api/strategies/${g.strategy}?dryRun=true`).expect(403);
     await t.api.delete(`/api/trades/${g.trades[0]}?dryRun=maybe`).expect(400);
   });
 
@@ -175,10 +184,11 @@ describe('delete previews equal what the delete removes (e2e)', () => {
                 ? t.api
                 : t.admin.api;
             if (client !== t.api) {
-              const preview = (await client.delete(`${url}?dryRun=true`).expect(200)).body
-                .wouldDelete as Record<string, number>;
+              // Admins delete platform data that users' rows depend on only with force.
+              const preview = (await client.delete(`${url}?dryRun=true&force=true`).expect(200))
+                .body.wouldDelete as Record<string, number>;
               const before = await tableCounts();
-              await client.delete(url).expect(204);
+              await client.delete(`${url}?force=true`).expect(204);
               const after = await tableCounts();
               const removed = Object.fromEntries(
                 Object.keys(before)

@@ -39,7 +39,7 @@ describe('error contract (e2e)', () => {
   afterAll(async () => t?.close());
 
   const insert = (type: string, name = `n-${type}-${Math.random()}`) =>
-    t.api.post('/api/strategies').send({ name, type });
+    t.admin.api.post('/api/strategies').send({ name, type });
 
   function expectContract(body: Record<string, unknown>, status: number, code: string): void {
     expect(body).toMatchObject({ statusCode: status, code });
@@ -108,7 +108,7 @@ describe('error contract (e2e)', () => {
   });
 
   it('lists every invalid field of a DTO', async () => {
-    const r = await t.api
+    const r = await t.admin.api
       .post('/api/strategies')
       .send({ name: '', type: 7, isActive: 'yes', extra: 1 })
       .expect(400);

@@ -129,7 +129,7 @@ describe('fault injection on write paths (e2e)', () => {
       }));
     const burst = Promise.all(
       Array.from({ length: 8 }, (_, k) =>
-        t.api.post('/api/broker-assets/bulk-upsert').send({ assets: batch(`batch-${k}`) }),
+        t.admin.api.post('/api/broker-assets/bulk-upsert').send({ assets: batch(`batch-${k}`) }),
       ),
     );
     await killWhile(burst);

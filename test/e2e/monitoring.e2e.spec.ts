@@ -24,10 +24,10 @@ describe('database monitoring (e2e)', () => {
   });
   afterAll(async () => t?.close());
 
-  it('reports 47 foreign keys without orphans on a clean database', async () => {
+  it('reports 49 foreign keys (the reference’s 47 and our 2) without orphans on a clean database', async () => {
     const r = await t.admin.api.get('/api/admin/db/orphans').expect(200);
     expect(r.body.ok).toBe(true);
-    expect(r.body.foreignKeys).toHaveLength(47);
+    expect(r.body.foreignKeys).toHaveLength(49);
     expect(r.body.foreignKeys.every((f: { orphans: number }) => f.orphans === 0)).toBe(true);
     await t.api.get('/api/admin/db/orphans').expect(403);
   });

@@ -10,13 +10,15 @@ describe('resource-specific rules (e2e)', () => {
 
   it('lets 20 concurrent claims take each due work item exactly once', async () => {
     for (let i = 0; i < 12; i++)
-      await t.api.post('/api/work-items').send({ type: 'sync' }).expect(201);
-    await t.api
+      await t.admin.api.post('/api/work-items').send({ type: 'sync' }).expect(201);
+    await t.admin.api
       .post('/api/work-items')
       .send({ type: 'sync', nextRunAt: new Date(Date.now() + 3600_000).toISOString() })
       .expect(201);
     const claims = await Promise.all(
-      Array.from({ length: 20 }, () => t.api.post('/api/work-items/claim').send({ type: 'sync' })),
+      Array.from({ length: 20 }, () =>
+        t.admin.api.post('/api/work-items/claim').send({ type: 'sync' }),
+      ),
     );
     const taken = claims.filter((r) => r.status === 200).map((r) => r.body.id as string);
     expect(taken).toHaveLength(12);
@@ -40,16 +42,16 @@ describe('resource-specific rules (e2e)', () => {
 
   it('allows one consensus per debate session (409 on a second)', async () => {
     const session = (
-      await t.api
+      await t.admin.api
         .post('/api/debate-sessions')
         .send({ traceId: 'tr-1', symbols: ['AAPL'] })
         .expect(201)
     ).body.id;
-    await t.api
+    await t.admin.api
       .post('/api/debate-consensus')
       .send({ sessionId: session, decision: 'buy' })
       .expect(201);
-    const second = await t.api
+    const second = await t.admin.api
       .post('/api/debate-consensus')
       .send({ sessionId: session, decision: 'sell' })
       .expect(409);
@@ -160,32 +162,35 @@ describe('resource-specific rules (e2e)', () => {
 
   it('serves a strategy’s versions: unique numbers (409), one active at a time', async () => {
     const strategy = (
-      await t.api.post('/api/strategies').send({ name: 'Versioned', type: 'x' }).expect(201)
+      await t.admin.api.post('/api/strategies').send({ name: 'Versioned', type: 'x' }).expect(201)
     ).body.id;
     const url = `/api/strategies/${strategy}/versions`;
     const v1 = (
-      await t.api
+      await t.admin.api
         .post(url)
         .send({ version: 1, name: 'v1', spec: { a: 1 } })
         .expect(201)
     ).body;
     const v2 = (
-      await t.api
+      await t.admin.api
         .post(url)
         .send({ version: 2, name: 'v2', spec: { a: 2 } })
         .expect(201)
     ).body;
     expect(v1).toMatchObject({ strategyId: strategy, version: 1, status: 'draft' });
-    const dup = await t.api.post(url).send({ version: 2, name: 'again', spec: {} }).expect(409);
+    const dup = await t.admin.api
+      .post(url)
+      .send({ version: 2, name: 'again', spec: {} })
+      .expect(409);
     expect(dup.body.details.constraint).toBe('strategy_versions_unique');
-    await t.api
+    await t.admin.api
       .post(url)
       .send({ version: 3, name: 'v3', spec: {}, strategyId: strategy })
       .expect(400);
-    await t.api.post(`${url}/${v1.id}/activate`).expect(200);
-    const active = await t.api.post(`${url}/${v2.id}/activate`).expect(200);
+    await t.admin.api.post(`${url}/${v1.id}/activate`).expect(200);
+    const active = await t.admin.api.post(`${url}/${v2.id}/activate`).expect(200);
     expect(active.body).toMatchObject({ status: 'active', activatedAt: expect.any(String) });
-    const list = (await t.api.get(url).expect(200)).body.items as Array<{
+    const list = (await t.admin.api.get(url).expect(200)).body.items as Array<{
       id: string;
       status: string;
     }>;
@@ -193,15 +198,17 @@ describe('resource-specific rules (e2e)', () => {
       [v1.id]: 'archived',
       [v2.id]: 'active',
     });
-    await t.api.get('/api/strategies/6f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b/versions').expect(404);
+    await t.admin.api
+      .get('/api/strategies/6f1c2a9e-7b4d-4e8f-9a6b-1c2d3e4f5a6b/versions')
+      .expect(404);
   });
 
   it('appends backtest events and equity points in bulk, all or nothing, and pages them by ts', async () => {
     const strategy = (
-      await t.api.post('/api/strategies').send({ name: 'BT', type: 'x' }).expect(201)
+      await t.admin.api.post('/api/strategies').send({ name: 'BT', type: 'x' }).expect(201)
     ).body.id;
     const run = (
-      await t.api
+      await t.admin.api
         .post('/api/backtests')
         .send({
           strategyId: strategy,
@@ -233,29 +240,34 @@ describe('resource-specific rules (e2e)', () => {
       positionAfter: '1',
       cashAfter: '99900',
     });
-    const appended = await t.api
+    const appended = await t.admin.api
       .post(`/api/backtests/${run}/events`)
       .send({ events: Array.from({ length: 30 }, (_, i) => event(i)) })
       .expect(201);
     expect(appended.body).toEqual({ inserted: 30 });
     // One bad event: nothing of the batch is written.
-    await t.api
+    await t.admin.api
       .post(`/api/backtests/${run}/events`)
       .send({ events: [event(40), { ...event(41), side: 'hold' }] })
       .expect(400);
-    const page = (await t.api.get(`/api/backtests/${run}/events?limit=10`).expect(200)).body;
+    const page = (await t.admin.api.get(`/api/backtests/${run}/events?limit=10`).expect(200)).body;
     expect(page.total).toBe(30);
     expect(page.items[0].ts).toBe(event(29).ts);
-    await t.api
+    await t.admin.api
       .post(`/api/backtests/${run}/equity-curve`)
       .send({ points: [{ ts: event(0).ts, equity: '100000', cash: '100000', exposure: '0' }] })
       .expect(201);
-    expect((await t.api.get(`/api/backtests/${run}/equity-curve`).expect(200)).body.total).toBe(1);
+    expect(
+      (await t.admin.api.get(`/api/backtests/${run}/equity-curve`).expect(200)).body.total,
+    ).toBe(1);
   });
 
   it('approves a universe candidate (admin), recording who and when', async () => {
     const c = (
-      await t.api.post('/api/universe-candidates').send({ symbol: 'NVDA', tier: 'A' }).expect(201)
+      await t.admin.api
+        .post('/api/universe-candidates')
+        .send({ symbol: 'NVDA', tier: 'A' })
+        .expect(201)
     ).body;
     await t.api.post(`/api/universe-candidates/${c.id}/approve`).expect(403);
     const approved = await t.admin.api.post(`/api/universe-candidates/${c.id}/approve`).expect(200);
@@ -268,17 +280,19 @@ describe('resource-specific rules (e2e)', () => {
 
   it('records a consensus and completes its session in one transaction', async () => {
     const session = (
-      await t.api
+      await t.admin.api
         .post('/api/debate-sessions')
         .send({ traceId: 'tr-2', symbols: ['MSFT'] })
         .expect(201)
     ).body.id;
-    const c = await t.api
+    const c = await t.admin.api
       .post(`/api/debate-sessions/${session}/consensus`)
       .send({ decision: 'hold', confidence: '0.6' })
       .expect(201);
     expect(c.body).toMatchObject({ sessionId: session, decision: 'hold', confidence: '0.6' });
-    expect((await t.api.get(`/api/debate-sessions/${session}`).expect(200)).body).toMatchObject({
+    expect(
+      (await t.admin.api.get(`/api/debate-sessions/${session}`).expect(200)).body,
+    ).toMatchObject({
       status: 'completed',
     });
     // A second consensus fails on the unique key, and the rollback leaves the session as it was.
@@ -286,11 +300,13 @@ describe('resource-specific rules (e2e)', () => {
       `UPDATE debate_sessions SET status = 'running', completed_at = NULL WHERE id = $1`,
       [session],
     );
-    await t.api
+    await t.admin.api
       .post(`/api/debate-sessions/${session}/consensus`)
       .send({ decision: 'buy' })
       .expect(409);
-    expect((await t.api.get(`/api/debate-sessions/${session}`).expect(200)).body).toMatchObject({
+    expect(
+      (await t.admin.api.get(`/api/debate-sessions/${session}`).expect(200)).body,
+    ).toMatchObject({
       status: 'running',
       completedAt: null,
     });

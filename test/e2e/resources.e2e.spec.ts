@@ -9,6 +9,7 @@ const NOT_LISTED: Record<string, string> = {
   sessions: 'login tokens (hashed): only login/logout/me touch them',
   agent_status: 'a singleton: GET/PATCH /api/agent-status',
   idempotency_keys: "the service's own bookkeeping",
+  login_attempts: "the login throttle's counters",
 };
 /** Tables served by hand-written feature modules (their own tests). */
 const HAND_WRITTEN: Record<string, string> = {
@@ -21,6 +22,7 @@ const HAND_WRITTEN: Record<string, string> = {
   fills: '/api/orders/:id (fills)',
   broker_assets: '/api/broker-assets',
   audit_logs: '/api/audit-logs',
+  api_keys: '/api/admin/api-keys',
 };
 
 const tableOf = (entity: unknown) =>

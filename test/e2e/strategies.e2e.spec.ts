@@ -7,7 +7,7 @@ describe('strategies (e2e)', () => {
   });
   afterAll(async () => t?.close());
 
-  const create = (body: Record<string, unknown>) => t.api.post('/api/strategies').send(body);
+  const create = (body: Record<string, unknown>) => t.admin.api.post('/api/strategies').send(body);
 
   it('creates, reads, updates and deletes a strategy', async () => {
     const created = await create({
@@ -31,17 +31,19 @@ describe('strategies (e2e)', () => {
       .expect(200)
       .expect((r) => expect(r.body.name).toBe('Momentum'));
 
-    const patched = await t.api
+    // A user reads strategies; writing them (and switching one on) is an admin's.
+    await t.api.patch(`/api/strategies/${id}`).send({ description: 'd' }).expect(403);
+    const patched = await t.admin.api
       .patch(`/api/strategies/${id}`)
       .send({ isActive: true, description: 'd' })
       .expect(200);
     expect(patched.body).toMatchObject({ id, isActive: true, description: 'd', name: 'Momentum' });
 
-    await t.api.delete(`/api/strategies/${id}`).expect(204);
+    await t.admin.api.delete(`/api/strategies/${id}`).expect(204);
     const gone = await t.api.get(`/api/strategies/${id}`).expect(404);
     expect(gone.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found' });
-    await t.api.delete(`/api/strategies/${id}`).expect(404);
-    await t.api.patch(`/api/strategies/${id}`).send({ name: 'x' }).expect(404);
+    await t.admin.api.delete(`/api/strategies/${id}`).expect(404);
+    await t.admin.api.patch(`/api/strategies/${id}`).send({ name: 'x' }).expect(404);
   });
 
   describe('listing', () => {

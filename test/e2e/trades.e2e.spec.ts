@@ -31,10 +31,13 @@ describe('trades (e2e)', () => {
     t = await startTestApp('trades');
     counter.install();
     momentum = (
-      await t.api.post('/api/strategies').send({ name: 'Momentum', type: 'momentum' }).expect(201)
+      await t.admin.api
+        .post('/api/strategies')
+        .send({ name: 'Momentum', type: 'momentum' })
+        .expect(201)
     ).body.id;
     meanRev = (
-      await t.api
+      await t.admin.api
         .post('/api/strategies')
         .send({ name: 'MeanRev', type: 'mean_reversion' })
         .expect(201)

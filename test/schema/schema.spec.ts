@@ -25,9 +25,21 @@ const HOT_PATH_INDEXES = [
 ];
 
 /** Deleting a user must never erase the audit trail or shared configuration. */
+/** Tables of the service's own, beside the reference's 56 (and the migrations' bookkeeping). */
+const INTERNAL_TABLES = ['typeorm_migrations', 'idempotency_keys', 'api_keys', 'login_attempts']
+  .map((t) => `'${t}'`)
+  .join(', ');
+
+/**
+ * The reference's 47 keys, plus conversations.user_id (conversations got an owner with the access
+ * policy) and api_keys.created_by (who issued a key).
+ */
+const FOREIGN_KEY_COUNT = 49;
+
 const SET_NULL_KEYS = [
   'admin_settings.updated_by',
   'allocation_policies.created_by',
+  'api_keys.created_by',
   'audit_logs.user_id',
   'universe_candidates.approved_by',
 ];
@@ -60,11 +72,11 @@ describe('schema', () => {
 
   it('has all 56 tables', async () => {
     const rows: Array<{ n: string }> = await m.dataSource.query(
-      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('typeorm_migrations', 'idempotency_keys')`,
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN (${INTERNAL_TABLES})`,
     );
     expect(Number(rows[0].n)).toBe(56);
-    // The reference's 56, plus the service's own idempotency_keys.
-    expect(m.dataSource.entityMetadatas).toHaveLength(57);
+    // The reference's 56, plus the service's own tables (idempotency keys, API keys, login counters).
+    expect(m.dataSource.entityMetadatas).toHaveLength(59);
   });
 
   it('finds no drift between the entities and the migrated database (what migration:generate --check runs)', async () => {
@@ -72,9 +84,9 @@ describe('schema', () => {
     expect(sql.upQueries.map((q) => q.query)).toEqual([]);
   });
 
-  it('declares 47 foreign keys, each ON UPDATE CASCADE, SET NULL only for user-actor keys', async () => {
+  it('declares 49 foreign keys, each ON UPDATE CASCADE, SET NULL only for user-actor keys', async () => {
     const fks = foreignKeys();
-    expect(fks).toHaveLength(47);
+    expect(fks).toHaveLength(FOREIGN_KEY_COUNT);
     for (const fk of fks) expect(fk.onUpdate).toBe('CASCADE');
     expect(
       fks
@@ -91,7 +103,7 @@ describe('schema', () => {
       SELECT c.conrelid::regclass::text || '.' || a.attname AS key, c.confdeltype AS del, c.confupdtype AS upd
       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
-    expect(rows).toHaveLength(47);
+    expect(rows).toHaveLength(FOREIGN_KEY_COUNT);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     for (const fk of fks) {
       const row = byKey.get(label(fk));
@@ -104,9 +116,10 @@ describe('schema', () => {
   });
 
   // The cases are listed from TypeORM's metadata at collection time, so a key added later gets its
-  // own case without touching this file; the count is pinned to the schema reference (47).
+  // own case without touching this file; the count is pinned to the schema reference (47) plus ours.
   const declared = declaredForeignKeys();
-  it('discovers the 47 foreign keys to test', () => expect(declared).toHaveLength(47));
+  it('discovers the 49 foreign keys to test', () =>
+    expect(declared).toHaveLength(FOREIGN_KEY_COUNT));
 
   it.each(declared)(
     'applies the rules of %s on delete and on update of the parent',
@@ -187,12 +200,25 @@ describe('schema', () => {
     expect(rows.every((r) => r.valid)).toBe(true);
   });
 
-  it('allows one agent_status row only', async () => {
-    await m.dataSource.query('INSERT INTO agent_status DEFAULT VALUES');
+  it('allows one agent_status row only (the migration creates it)', async () => {
+    expect(await m.dataSource.query('SELECT 1 FROM agent_status')).toHaveLength(1);
     await expect(
       m.dataSource.query('INSERT INTO agent_status DEFAULT VALUES'),
     ).rejects.toMatchObject({
       driverError: { code: '23505', constraint: 'agent_status_singleton' },
+    });
+  });
+
+  it('allows one active version per strategy (a partial unique index)', async () => {
+    const strategy = await insertRow(m.dataSource.manager, metadataOf(m.dataSource, 'strategies'));
+    const version = (n: number) =>
+      m.dataSource.query(
+        `INSERT INTO strategy_versions (strategy_id, version, name, spec, status) VALUES ($1, $2, 'v', '{}', 'active')`,
+        [strategy.id, n],
+      );
+    await version(1);
+    await expect(version(2)).rejects.toMatchObject({
+      driverError: { code: '23505', constraint: 'strategy_versions_one_active' },
     });
   });
 
@@ -226,7 +252,7 @@ describe('migrations', () => {
         Number(
           (
             await m.dataSource.query(
-              `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('typeorm_migrations', 'idempotency_keys')`,
+              `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN (${INTERNAL_TABLES})`,
             )
           )[0].n,
         );

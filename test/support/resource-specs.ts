@@ -58,6 +58,8 @@ export async function validBodyFor(
   const meta = t.dataSource.getMetadata(spec.entity);
   const body: Record<string, unknown> = {};
   const enums = new Map<string, unknown[]>();
+  // Columns the server fills (owner, who-did-it) are not part of the body.
+  const accepted = new Set(constraintsOf(spec.createDto).map((c) => c.propertyName));
   for (const c of constraintsOf(spec.createDto)) {
     if (c.name === 'isIn' || c.type === 'isIn')
       enums.set(c.propertyName, c.constraints?.[0] as unknown[]);
@@ -69,8 +71,8 @@ export async function validBodyFor(
       !column.isGenerated &&
       !column.isCreateDate &&
       !column.isUpdateDate;
-    if (!required) continue;
     const prop = column.propertyName;
+    if (!required || !accepted.has(prop)) continue;
     const fk = meta.foreignKeys.find((f) => f.columns[0].propertyName === prop);
     if (!fk && column.relationMetadata) continue;
     if (fk) {

@@ -102,15 +102,23 @@ export async function startTestApp(
       api: clientFor(http, r.body.token),
     };
   };
+  // Filled right after start: with signup closed, newUser needs the admin.
+  const created: { admin?: TestUser } = {};
   const newUser = async (prefix = 'user'): Promise<TestUser> => {
     const username = `${prefix}${++counter}_${process.pid}`;
-    const r = await http.post('/api/auth/signup').send({ username, password: TEST_PASSWORD });
+    // With signup closed, an admin creates the account.
+    const r = config.auth.signupEnabled
+      ? await http.post('/api/auth/signup').send({ username, password: TEST_PASSWORD })
+      : await created
+          .admin!.api.post('/api/users')
+          .send({ username, password: TEST_PASSWORD, role: 'user' });
     if (r.status !== 201)
       throw new Error(`signup ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
     return login(username, TEST_PASSWORD);
   };
 
   const admin = await login(ADMIN.username, ADMIN.password);
+  created.admin = admin;
   const user = await newUser();
   return {
     app: started,

@@ -12,7 +12,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
+import { AdminTable } from '../../auth/policy/table-access';
 
+@AdminTable()
 @Entity('admin_settings')
 @Unique('admin_settings_namespace_key_unique', ['namespace', 'key'])
 @Index('admin_settings_namespace_idx', ['namespace'])

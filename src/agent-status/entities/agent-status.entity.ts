@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable({ adminWrites: true })
 @Entity('agent_status')
 // At most one row: a unique index on a constant (see the schema migration). TypeORM cannot
 // express an expression index, so it is declared here only to keep the CLI from dropping it.

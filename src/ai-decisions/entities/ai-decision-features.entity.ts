@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { AiDecision } from './ai-decision.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => AiDecision, 'decision_id')
 @Entity('ai_decision_features')
 @Index('ai_decision_features_decision_id_idx', ['decisionId'])
 export class AiDecisionFeatures {

@@ -12,7 +12,9 @@ import {
 import { Strategy } from '../../strategies/entities/strategy.entity';
 import { Trade } from '../../trades/entities/trade.entity';
 import { User } from '../../users/entities/user.entity';
+import { OwnedTable } from '../../auth/policy/table-access';
 
+@OwnedTable()
 @Entity('ai_decisions')
 @Index('ai_decisions_user_id_idx', ['userId'])
 @Index('idx_ai_decisions_strategy_id', ['strategyId'])

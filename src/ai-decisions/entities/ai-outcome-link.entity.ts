@@ -13,7 +13,9 @@ import { AiDecision } from './ai-decision.entity';
 import { DebateConsensus } from '../../debate/entities/debate-consensus.entity';
 import { DebateSession } from '../../debate/entities/debate-session.entity';
 import { WorkItem } from '../../work-items/entities/work-item.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => AiDecision, 'decision_id')
 @Entity('ai_outcome_links')
 @Index('ai_outcome_links_consensus_id_idx', ['consensusId'])
 @Index('ai_outcome_links_debate_session_id_idx', ['debateSessionId'])

@@ -12,7 +12,9 @@ import {
 import { AiDecision } from './ai-decision.entity';
 import { Strategy } from '../../strategies/entities/strategy.entity';
 import { Trade } from '../../trades/entities/trade.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => AiDecision, 'decision_id')
 @Entity('ai_trade_outcomes')
 @Index('ai_trade_outcomes_decision_id_idx', ['decisionId'])
 @Index('ai_trade_outcomes_strategy_id_idx', ['strategyId'])

@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { AlertRule } from './alert-rule.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('alert_events')
 @Index('alert_events_rule_id_idx', ['ruleId'])
 @Index('alert_events_created_at_idx', ['createdAt'])

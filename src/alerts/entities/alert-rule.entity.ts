@@ -11,7 +11,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { AlertEvent } from './alert-event.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('alert_rules')
 @Unique('alert_rules_name_unique', ['name'])
 @Index('alert_rules_enabled_idx', ['enabled'])

@@ -12,7 +12,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('allocation_policies')
 @Unique('allocation_policies_name_unique', ['name'])
 @Index('allocation_policies_active_idx', ['isActive'])

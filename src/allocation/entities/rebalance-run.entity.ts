@@ -9,7 +9,9 @@ import {
   Relation,
 } from 'typeorm';
 import { AllocationPolicy } from './allocation-policy.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('rebalance_runs')
 @Index('rebalance_runs_trace_id_idx', ['traceId'])
 @Index('rebalance_runs_status_idx', ['status'])

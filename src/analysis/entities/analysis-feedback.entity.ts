@@ -11,7 +11,9 @@ import {
 } from 'typeorm';
 import { AiTradeOutcome } from '../../ai-decisions/entities/ai-trade-outcome.entity';
 import { DataSourceAnalysis } from './data-source-analysis.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => DataSourceAnalysis, 'data_source_analysis_id')
 @Entity('analysis_feedback')
 @Index('analysis_feedback_source_idx', ['source'])
 @Index('analysis_feedback_symbol_idx', ['symbol'])

@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { AiDecision } from '../../ai-decisions/entities/ai-decision.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => AiDecision, 'decision_id', { unlinkedIsPlatform: true })
 @Entity('data_source_analysis')
 @Index('data_source_analysis_decision_id_idx', ['decisionId'])
 @Index('data_source_analysis_symbol_idx', ['symbol'])

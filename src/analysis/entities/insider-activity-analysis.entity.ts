@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('insider_activity_analysis')
 @Unique('insider_activity_symbol_date_unique', ['symbol', 'analysisDate'])
 @Index('insider_activity_symbol_idx', ['symbol'])

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('macro_analysis')
 @Unique('macro_analysis_date_unique', ['analysisDate'])
 @Index('macro_analysis_date_idx', ['analysisDate'])

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('macro_indicators')
 @Unique('macro_indicators_indicator_id_unique', ['indicatorId'])
 @Index('macro_indicators_category_idx', ['category'])

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('short_interest_analysis')
 @Unique('short_interest_symbol_date_unique', ['symbol', 'analysisDate'])
 @Index('short_interest_symbol_idx', ['symbol'])

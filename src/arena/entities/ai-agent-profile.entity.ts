@@ -8,7 +8,9 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('ai_agent_profiles')
 @Unique('ai_agent_profiles_name_unique', ['name'])
 @Index('ai_agent_profiles_status_idx', ['status'])

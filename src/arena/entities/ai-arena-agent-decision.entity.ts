@@ -11,7 +11,9 @@ import {
 } from 'typeorm';
 import { AiAgentProfile } from './ai-agent-profile.entity';
 import { AiArenaRun } from './ai-arena-run.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('ai_arena_agent_decisions')
 @Index('ai_arena_agent_decisions_run_id_idx', ['arenaRunId'])
 @Index('ai_arena_agent_decisions_agent_profile_id_idx', ['agentProfileId'])

@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { StrategyVersion } from '../../strategies/entities/strategy-version.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('ai_arena_runs')
 @Index('ai_arena_runs_trace_id_idx', ['traceId'])
 @Index('ai_arena_runs_status_idx', ['status'])

@@ -9,9 +9,12 @@ import {
   Relation,
 } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
+import { AdminTable } from '../../auth/policy/table-access';
 
+@AdminTable()
 @Entity('audit_logs')
 @Index('audit_logs_user_id_idx', ['userId'])
+@Index('audit_logs_api_key_id_idx', ['apiKeyId'])
 @Index('audit_logs_action_idx', ['action'])
 @Index('audit_logs_resource_idx', ['resource'])
 @Index('audit_logs_timestamp_idx', ['timestamp'])
@@ -31,6 +34,15 @@ export class AuditLog {
   @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
   username!: string | null;
+
+  /** The API key of a service caller (kept after the key is revoked, hence no foreign key). */
+  @ApiProperty({ format: 'uuid', nullable: true })
+  @Column('uuid', { nullable: true })
+  apiKeyId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @Column('text', { nullable: true })
+  apiKeyName!: string | null;
 
   @ApiProperty({ type: String })
   @Column('text')

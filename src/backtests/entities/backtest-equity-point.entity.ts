@@ -9,7 +9,9 @@ import {
   Relation,
 } from 'typeorm';
 import { BacktestRun } from './backtest-run.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('backtest_equity_curve')
 @Index('backtest_equity_curve_run_id_idx', ['runId'])
 @Index('backtest_equity_curve_ts_idx', ['ts'])

@@ -14,7 +14,9 @@ import {
 import { BacktestEquityPoint } from './backtest-equity-point.entity';
 import { BacktestTradeEvent } from './backtest-trade-event.entity';
 import { Strategy } from '../../strategies/entities/strategy.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('backtest_runs')
 @Index('backtest_runs_status_idx', ['status'])
 @Index('backtest_runs_strategy_id_idx', ['strategyId'])

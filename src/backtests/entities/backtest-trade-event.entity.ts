@@ -9,7 +9,9 @@ import {
   Relation,
 } from 'typeorm';
 import { BacktestRun } from './backtest-run.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('backtest_trade_events')
 @Index('backtest_trade_events_run_id_idx', ['runId'])
 @Index('backtest_trade_events_ts_idx', ['ts'])

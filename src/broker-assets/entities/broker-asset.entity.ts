@@ -8,7 +8,9 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('broker_assets')
 @Unique('broker_assets_alpaca_id_unique', ['alpacaId'])
 @Unique('broker_assets_symbol_unique', ['symbol'])

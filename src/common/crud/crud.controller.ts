@@ -17,7 +17,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AdminOnly } from '../../auth/decorators';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/decorators';
+import { Reads, Writes } from '../../auth/policy/route-access';
+import { AuditRedact } from '../../audit/audited.decorator';
 import { DeletePreview } from '../../database/cascade-preview.service';
 import { ApiDeleteResponses, ApiErrorResponses, ApiPageResponse } from '../http/api-docs';
 import { respondToDelete } from '../http/delete-response';
@@ -39,34 +42,36 @@ export function crudController(spec: ResourceSpec): ClassType<unknown> {
   const routes = new Set(spec.routes ?? ALL);
 
   @ApiTags(spec.tag)
+  @AuditRedact(...(spec.auditRedact ?? []))
   @ApiBearerAuth()
   @ApiErrorResponses()
   @Controller(spec.path)
   class ResourceController {
     constructor(readonly crud: CrudService) {}
 
-    list(query: ListQueryDto) {
-      return this.crud.list(spec, query);
+    list(query: ListQueryDto, caller: AuthUser) {
+      return this.crud.list(spec, query, caller);
     }
 
-    get(id: string | number) {
-      return this.crud.get(spec, id);
+    get(id: string | number, caller: AuthUser) {
+      return this.crud.get(spec, id, caller);
     }
 
-    create(dto: object) {
-      return this.crud.create(spec, dto);
+    create(dto: object, caller: AuthUser) {
+      return this.crud.create(spec, dto, caller);
     }
 
-    update(id: string | number, dto: object) {
-      return this.crud.update(spec, id, dto);
+    update(id: string | number, dto: object, caller: AuthUser) {
+      return this.crud.update(spec, id, dto, caller);
     }
 
     async remove(
       id: string | number,
       query: DeleteQuery,
       res: Response,
+      caller: AuthUser,
     ): Promise<DeletePreview | void> {
-      return respondToDelete(res, await this.crud.remove(spec, id, query.dryRun));
+      return respondToDelete(res, await this.crud.remove(spec, id, caller, query));
     }
   }
   Object.defineProperty(ResourceController, 'name', {
@@ -87,38 +92,49 @@ export function crudController(spec: ResourceSpec): ClassType<unknown> {
     for (const d of decorators) d(proto, name, descriptor);
     Object.defineProperty(proto, name, descriptor);
   };
-  const writes = spec.adminWrites || spec.adminReads ? [AdminOnly() as MethodDecorator] : [];
-  const reads = spec.adminReads ? [AdminOnly() as MethodDecorator] : [];
+  const writes = [Writes(spec.entity) as MethodDecorator];
+  const reads = [Reads(spec.entity) as MethodDecorator];
+  const caller = CurrentUser();
   const idParam = spec.idType === 'int' ? IntIdParam : UuidParam;
   const idType = spec.idType === 'int' ? Number : String;
   const model = spec.entity;
 
   if (routes.has('list'))
-    method('list', [spec.listQuery], [Get(), ApiPageResponse(model), ...reads], [Query()]);
+    method(
+      'list',
+      [spec.listQuery, Object],
+      [Get(), ApiPageResponse(model), ...reads],
+      [Query(), caller],
+    );
   if (routes.has('get'))
-    method('get', [idType], [Get(':id'), ApiOkResponse({ type: model }), ...reads], [idParam()]);
+    method(
+      'get',
+      [idType, Object],
+      [Get(':id'), ApiOkResponse({ type: model }), ...reads],
+      [idParam(), caller],
+    );
   if (routes.has('create')) {
     method(
       'create',
-      [spec.createDto],
+      [spec.createDto, Object],
       [Post(), ApiBody({ type: spec.createDto }), ApiCreatedResponse({ type: model }), ...writes],
-      [Body()],
+      [Body(), caller],
     );
   }
   if (routes.has('update')) {
     method(
       'update',
-      [idType, spec.updateDto],
+      [idType, spec.updateDto, Object],
       [Patch(':id'), ApiBody({ type: spec.updateDto }), ApiOkResponse({ type: model }), ...writes],
-      [idParam(), Body()],
+      [idParam(), Body(), caller],
     );
   }
   if (routes.has('delete')) {
     method(
       'remove',
-      [idType, DeleteQuery, Object],
+      [idType, DeleteQuery, Object, Object],
       [Delete(':id'), ApiDeleteResponses(), ...writes],
-      [idParam(), Query(), Res({ passthrough: true })],
+      [idParam(), Query(), Res({ passthrough: true }), caller],
     );
   }
   return ResourceController;

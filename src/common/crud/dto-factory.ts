@@ -2,6 +2,7 @@ import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  getMetadataStorage,
   Allow,
   ArrayMaxSize,
   ArrayMinSize,
@@ -93,19 +94,28 @@ export function createDtoFor(
     const required = isRequired(c);
     const derived = rulesFor(c);
     const numeric = String(c.options.type) === 'numeric';
-    const rules = overrides[c.propertyName] ?? derived.rules;
-    const api =
-      numeric && !overrides[c.propertyName]
-        ? []
-        : [
-            (required ? ApiProperty : ApiPropertyOptional)(
-              numeric ? { type: String, description: 'decimal' } : derived.api,
-            ),
-          ];
-    const decorators = [required ? IsDefined() : IsOptional(), ...rules, ...api];
+    const override = overrides[c.propertyName];
+    const rules = override ?? (numeric ? [IsDecimal({}, { api: { required } })] : derived.rules);
+    const decorators = [required ? IsDefined() : IsOptional(), ...rules];
     for (const d of decorators) d(cls.prototype, c.propertyName);
+    // The document says what the rules check: required-ness, and the values of an enum rule.
+    const values = enumOf(cls, c.propertyName);
+    const api = {
+      ...(numeric ? {} : derived.api),
+      required,
+      ...(values ? { enum: values as string[], type: String } : {}),
+    } as ApiPropertyOptions;
+    (required ? ApiProperty : ApiPropertyOptional)(api)(cls.prototype, c.propertyName);
   }
   return cls;
+}
+
+/** The allowed values of a property's IsIn rule, if it has one. */
+function enumOf(cls: ClassType<object>, property: string): unknown[] | undefined {
+  const rule = getMetadataStorage()
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .find((m) => m.propertyName === property && m.name === 'isIn');
+  return rule?.constraints?.[0] as unknown[] | undefined;
 }
 
 export function updateDtoFor(name: string, create: ClassType<object>): ClassType<object> {

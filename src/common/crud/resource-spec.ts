@@ -1,5 +1,6 @@
 import { Type as ClassType } from '@nestjs/common';
 import type { ObjectLiteral } from 'typeorm';
+import { accessOf } from '../../auth/policy/table-access';
 import { ListQueryDto } from '../pagination/list-query.dto';
 import { createDtoFor, listQueryFor, RuleOverrides, updateDtoFor } from './dto-factory';
 
@@ -19,10 +20,17 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral> {
   filters: string[];
   /** Ordering column (database name), newest first; id alone when absent. */
   timeColumn?: string;
-  /** Writes need an admin (reads need a token only). */
-  adminWrites?: boolean;
-  /** Reads need an admin too. */
-  adminReads?: boolean;
+  /** Properties set from the caller (its user id) on create, and on update: "who did it" columns. */
+  actor?: { onCreate?: string[]; onUpdate?: string[] };
+  /**
+   * Values a generic write may not set: admin transitions that have their own route. With
+   * `admins`, an admin may still set them directly (the database's constraints then decide).
+   */
+  transitions?: Record<string, { values: unknown[]; via: string; admins?: boolean }>;
+  /** Properties only an admin may set through the generic routes. */
+  adminFields?: string[];
+  /** Body keys audit rows never store in clear (e.g. every admin setting's value). */
+  auditRedact?: string[];
   idType?: 'uuid' | 'int';
   /** Which routes exist; all by default. */
   routes?: Array<'list' | 'get' | 'create' | 'update' | 'delete'>;
@@ -43,12 +51,21 @@ export interface ResourceOptions<E extends ObjectLiteral> {
   /** Columns clients may not set (server-managed). */
   readOnly?: string[];
   timeColumn?: string | null;
-  adminWrites?: boolean;
-  adminReads?: boolean;
+  actor?: ResourceSpec<E>['actor'];
+  transitions?: ResourceSpec<E>['transitions'];
+  adminFields?: string[];
+  auditRedact?: string[];
   idType?: 'uuid' | 'int';
   routes?: ResourceSpec<E>['routes'];
   present?: (row: E) => unknown;
   beforeUpdate?: (row: E) => void;
+}
+
+/** The owner column's property of an owned table (e.g. `userId`), which only the server sets. */
+function ownerProperty(entity: ClassType<unknown>): string[] {
+  const rule = accessOf(entity);
+  if (rule.class !== 'owned') return [];
+  return [rule.ownerColumn.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
 }
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
@@ -56,7 +73,14 @@ const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_, __, c: string) => c
 /** Builds a resource's spec, deriving its DTOs from the entity and the given rules. */
 export function resource<E extends ObjectLiteral>(o: ResourceOptions<E>): ResourceSpec<E> {
   const base = pascal(o.path);
-  const createDto = createDtoFor(`Create${base}Dto`, o.entity, o.rules, o.readOnly);
+  // Who-did-it columns and the owner column are the server's to fill, never the client's.
+  const serverSet = [
+    ...(o.readOnly ?? []),
+    ...(o.actor?.onCreate ?? []),
+    ...(o.actor?.onUpdate ?? []),
+    ...ownerProperty(o.entity),
+  ];
+  const createDto = createDtoFor(`Create${base}Dto`, o.entity, o.rules, serverSet);
   return {
     path: o.path,
     tag: o.tag,
@@ -67,8 +91,10 @@ export function resource<E extends ObjectLiteral>(o: ResourceOptions<E>): Resour
     listQuery: listQueryFor(`List${base}Query`, o.entity, o.filters ?? []),
     filters: o.filters ?? [],
     timeColumn: o.timeColumn === null ? undefined : (o.timeColumn ?? 'created_at'),
-    adminWrites: o.adminWrites,
-    adminReads: o.adminReads,
+    actor: o.actor,
+    transitions: o.transitions,
+    adminFields: o.adminFields,
+    auditRedact: o.auditRedact,
     idType: o.idType,
     routes: o.routes,
     present: o.present,

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { auditEntryFor, MUTATING_METHODS } from '../../audit/audit-entry';
 import { AuditService } from '../../audit/audit.service';
+import { failureIsAudited } from '../../audit/audited.decorator';
+import { Metrics } from '../../monitoring/metrics';
 import { BodyParserError } from '../http/json-body.middleware';
 import { requestIdOf } from '../http/request-id.middleware';
 import { DomainError } from './domain-errors';
@@ -30,7 +32,10 @@ const HTTP_CODES: Record<number, string> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly metrics: Metrics,
+  ) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
@@ -51,8 +56,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
 
-    // A refused or failed change is recorded too, before the client hears about it.
-    if (MUTATING_METHODS.has(req.method)) {
+    // A refused or failed change is recorded too, before the client hears about it; one refused
+    // before anyone authenticated is only counted (bogus tokens must not amplify into writes).
+    if (MUTATING_METHODS.has(req.method) && !failureIsAudited(req)) {
+      this.metrics.refusedUnauthenticated.inc({ status: String(mapped.status) });
+      this.logger.warn(
+        `${where} -> ${mapped.status} ${mapped.code} [${requestId}] refused without an authenticated caller (not audited)`,
+      );
+    } else if (MUTATING_METHODS.has(req.method)) {
       await this.audit.recordFailure(
         auditEntryFor(req, {
           status: mapped.status,

@@ -13,6 +13,11 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   /** Sent as Retry-After when set. */
   retryAfterSeconds?: number;
+  /**
+   * The request is refused, but what it wrote on the way must stay (a failed login's counter):
+   * the request's transaction commits before the error reaches the client.
+   */
+  readonly keepsWrites: boolean = false;
   constructor(
     message: string,
     readonly details?: unknown,
@@ -86,6 +91,11 @@ export class UnauthenticatedError extends DomainError {
   constructor(message = 'a valid bearer token is required') {
     super(message);
   }
+}
+
+/** Wrong credentials: a 401 whose failure count commits with the request's transaction. */
+export class LoginFailedError extends UnauthenticatedError {
+  override readonly keepsWrites = true;
 }
 
 export class ForbiddenError extends DomainError {

@@ -6,4 +6,12 @@ export class DeleteQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'preview the cascade; delete nothing' })
   @BooleanQuery()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "admins only: delete platform data even though users' rows depend on it (they are deleted too)",
+  })
+  @BooleanQuery()
+  force?: boolean;
 }

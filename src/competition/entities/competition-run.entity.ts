@@ -9,7 +9,9 @@ import {
   Relation,
 } from 'typeorm';
 import { CompetitionScore } from './competition-score.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('competition_runs')
 @Index('competition_runs_trace_id_idx', ['traceId'])
 @Index('competition_runs_status_idx', ['status'])

@@ -10,7 +10,9 @@ import {
 } from 'typeorm';
 import { CompetitionRun } from './competition-run.entity';
 import { TraderProfile } from './trader-profile.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('competition_scores')
 @Index('competition_scores_run_id_idx', ['runId'])
 @Index('competition_scores_trader_id_idx', ['traderProfileId'])

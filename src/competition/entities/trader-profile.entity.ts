@@ -8,7 +8,9 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('trader_profiles')
 @Unique('trader_profiles_name_unique', ['name'])
 @Index('trader_profiles_status_idx', ['status'])

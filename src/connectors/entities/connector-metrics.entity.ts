@@ -8,7 +8,9 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('connector_metrics')
 @Unique('connector_metrics_connector_endpoint_date_unique', ['connector', 'endpoint', 'date'])
 @Index('connector_metrics_connector_idx', ['connector'])

@@ -6,7 +6,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('external_api_cache_entries')
 export class ExternalApiCacheEntry {
   @ApiProperty({ format: 'uuid' })

@@ -6,7 +6,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('external_api_usage_counters')
 export class ExternalApiUsageCounter {
   @ApiProperty({ format: 'uuid' })

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('valyu_retrieval_counters')
 export class ValyuRetrievalCounter {
   @ApiProperty({ format: 'uuid' })

@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { Conversation } from './conversation.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => Conversation, 'conversation_id')
 @Entity('messages')
 @Index('messages_conversation_id_idx', ['conversationId'])
 export class Message {

@@ -12,7 +12,9 @@ import {
 } from 'typeorm';
 import { DebateSession } from './debate-session.entity';
 import { WorkItem } from '../../work-items/entities/work-item.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('debate_consensus')
 @Unique('debate_consensus_session_id_unique', ['sessionId'])
 @Index('debate_consensus_session_id_idx', ['sessionId'])

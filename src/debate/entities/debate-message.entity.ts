@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { DebateSession } from './debate-session.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('debate_messages')
 @Index('debate_messages_session_id_idx', ['sessionId'])
 @Index('debate_messages_role_idx', ['role'])

@@ -9,7 +9,9 @@ import {
   Relation,
 } from 'typeorm';
 import { DebateMessage } from './debate-message.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('debate_sessions')
 @Index('debate_sessions_trace_id_idx', ['traceId'])
 @Index('debate_sessions_status_idx', ['status'])

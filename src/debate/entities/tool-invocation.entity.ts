@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { DebateSession } from './debate-session.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('tool_invocations')
 @Index('tool_invocations_trace_id_idx', ['traceId'])
 @Index('tool_invocations_tool_name_idx', ['toolName'])

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AdminTable } from '../../auth/policy/table-access';
 
 /**
  * The first response to a request sent with an Idempotency-Key, per user. Not one of the
@@ -6,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  * purpose (rows are short-lived and deleted with the user by UsersService.remove), so the
  * schema keeps exactly the 47 keys of the reference.
  */
+@AdminTable()
 @Entity('idempotency_keys')
 @Index('idempotency_keys_expires_at_idx', ['expiresAt'])
 export class IdempotencyKey {

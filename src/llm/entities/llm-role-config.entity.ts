@@ -7,7 +7,9 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('llm_role_configs')
 @Unique('llm_role_configs_role_unique', ['role'])
 export class LlmRoleConfig {

@@ -11,7 +11,9 @@ import {
   Unique,
 } from 'typeorm';
 import { Order } from './order.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => Order, 'order_id')
 @Entity('fills')
 @Unique('fills_broker_fill_id_unique', ['brokerFillId'])
 @Index('fills_broker_order_id_idx', ['brokerOrderId'])

@@ -16,7 +16,9 @@ import { Fill } from './fill.entity';
 import { Trade } from '../../trades/entities/trade.entity';
 import { User } from '../../users/entities/user.entity';
 import { WorkItem } from '../../work-items/entities/work-item.entity';
+import { OwnedTable } from '../../auth/policy/table-access';
 
+@OwnedTable()
 @Entity('orders')
 @Unique('orders_broker_order_id_unique', ['brokerOrderId'])
 @Unique('orders_client_order_id_unique', ['clientOrderId'])

@@ -11,7 +11,9 @@ import {
 } from 'typeorm';
 import { Strategy } from '../../strategies/entities/strategy.entity';
 import { User } from '../../users/entities/user.entity';
+import { OwnedTable } from '../../auth/policy/table-access';
 
+@OwnedTable()
 @Entity('positions')
 // One row per account and symbol (the fix plan's positions_symbol_unique, per user).
 @Unique('positions_user_id_symbol_unique', ['userId', 'symbol'])

@@ -11,8 +11,13 @@ import {
   Unique,
 } from 'typeorm';
 import { Strategy } from './strategy.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('strategy_versions')
+// At most one active version per strategy: a partial unique index (migration AccessPolicyIndexes);
+// declared here only so the CLI does not drop it.
+@Index('strategy_versions_one_active', { synchronize: false })
 @Unique('strategy_versions_unique', ['strategyId', 'version'])
 @Index('strategy_versions_strategy_id_idx', ['strategyId'])
 @Index('strategy_versions_status_idx', ['status'])

@@ -10,7 +10,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { StrategyVersion } from './strategy-version.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('strategies')
 @Index('idx_strategies_is_active', ['isActive'])
 @Index('idx_strategies_type', ['type'])

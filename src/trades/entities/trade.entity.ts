@@ -12,7 +12,9 @@ import type { AiDecision } from '../../ai-decisions/entities/ai-decision.entity'
 import { Order } from '../../orders/entities/order.entity';
 import { Strategy } from '../../strategies/entities/strategy.entity';
 import { User } from '../../users/entities/user.entity';
+import { OwnedTable } from '../../auth/policy/table-access';
 
+@OwnedTable()
 @Entity('trades')
 // The list's default order within one user: user_id = ? ORDER BY executed_at DESC, id DESC.
 @Index('idx_trades_user_executed', ['userId', 'executedAt', 'id'])

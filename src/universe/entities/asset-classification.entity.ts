@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('asset_classifications')
 @Unique('asset_classifications_symbol_unique', ['symbol'])
 @Index('asset_classifications_symbol_idx', ['symbol'])

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('universe_assets')
 @Unique('universe_assets_symbol_unique', ['symbol'])
 @Index('universe_assets_symbol_idx', ['symbol'])

@@ -12,7 +12,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('universe_candidates')
 @Unique('universe_candidates_symbol_unique', ['symbol'])
 @Index('universe_candidates_symbol_idx', ['symbol'])

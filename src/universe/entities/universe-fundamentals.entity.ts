@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('universe_fundamentals')
 @Unique('universe_fundamentals_symbol_unique', ['symbol'])
 @Index('universe_fundamentals_symbol_idx', ['symbol'])

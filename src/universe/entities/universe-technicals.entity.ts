@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PlatformTable } from '../../auth/policy/table-access';
 
+@PlatformTable()
 @Entity('universe_technicals')
 @Unique('universe_technicals_symbol_date_unique', ['symbol', 'date'])
 @Index('universe_technicals_symbol_idx', ['symbol'])

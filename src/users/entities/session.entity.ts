@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { User } from './user.entity';
+import { AdminTable } from '../../auth/policy/table-access';
 
+@AdminTable()
 @Entity('sessions')
 @Index('sessions_user_id_idx', ['userId'])
 @Index('sessions_expires_at_idx', ['expiresAt'])

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { AdminTable } from '../../auth/policy/table-access';
 
+@AdminTable()
 @Entity('users')
 @Unique('users_username_unique', ['username'])
 // Usernames are unique case-insensitively: an expression index (created by a migration; TypeORM

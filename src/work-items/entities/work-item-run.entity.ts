@@ -10,7 +10,9 @@ import {
   Relation,
 } from 'typeorm';
 import { WorkItem } from './work-item.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => WorkItem, 'work_item_id')
 @Entity('work_item_runs')
 @Index('work_item_runs_work_item_id_idx', ['workItemId'])
 export class WorkItemRun {

@@ -14,7 +14,9 @@ import {
 } from 'typeorm';
 import { AiDecision } from '../../ai-decisions/entities/ai-decision.entity';
 import { WorkItemRun } from './work-item-run.entity';
+import { ChildTable } from '../../auth/policy/table-access';
 
+@ChildTable(() => AiDecision, 'decision_id', { unlinkedIsPlatform: true })
 @Entity('work_items')
 @Unique('work_items_idempotency_key_unique', ['idempotencyKey'])
 @Index('work_items_decision_id_idx', ['decisionId'])

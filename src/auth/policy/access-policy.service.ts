@@ -1,0 +1,218 @@
+import { Injectable, Type as ClassType } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+} from '../../common/errors/domain-errors';
+import { CascadePreviewService, DeletePreview } from '../../database/cascade-preview.service';
+import type { Tx } from '../../database/transaction';
+import type { AuthUser } from '../auth-user';
+import { AccessMode, accessCondition, namedBind, positionalBind } from './access-scope';
+import { accessOf } from './table-access';
+
+const human = (table: string) => table.replace(/_/g, ' ');
+
+/**
+ * The access policy applied to queries: every service that reads or writes a table asks it for
+ * the caller's condition instead of writing its own ownership check.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cascade: CascadePreviewService,
+  ) {}
+
+  private get dataSource() {
+    return this.tx.tx.connection;
+  }
+
+  private tableOf(entity: ClassType<unknown>): string {
+    return this.dataSource.getMetadata(entity).tableName;
+  }
+
+  /** 403 unless the caller may read (or write) at least some rows of the table. */
+  gate(entity: ClassType<unknown>, caller: AuthUser, mode: AccessMode): void {
+    if (accessCondition(this.dataSource, entity, 'x', caller, mode, () => '$1') === null) {
+      throw new ForbiddenError(
+        `you may not ${mode} ${human(this.tableOf(entity))}${
+          caller.role === 'service' && caller.userId === null && mode === 'read'
+            ? ' (a service reads user data only with the act-as-user scope and X-Act-As-User)'
+            : ''
+        }`,
+      );
+    }
+  }
+
+  /** Adds the caller's condition to a query on `entity` (aliased `alias`); 403 when it has none. */
+  scope<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    entity: ClassType<unknown>,
+    alias: string,
+    caller: AuthUser,
+    mode: AccessMode = 'read',
+  ): SelectQueryBuilder<T> {
+    this.gate(entity, caller, mode);
+    const params: Record<string, unknown> = {};
+    const condition = accessCondition(
+      this.dataSource,
+      entity,
+      alias,
+      caller,
+      mode,
+      namedBind(params),
+    )!;
+    return condition === 'TRUE' ? qb : qb.andWhere(condition, params);
+  }
+
+  /**
+   * Why a write on row `id` matched nothing: 404 when the caller cannot see the row (or it does
+   * not exist), 403 when it can see but not change it.
+   */
+  async refusal(
+    entity: ClassType<unknown>,
+    id: string | number,
+    caller: AuthUser,
+    label = human(this.tableOf(entity)),
+  ): Promise<Error> {
+    const params: unknown[] = [id];
+    const read = accessCondition(
+      this.dataSource,
+      entity,
+      'r',
+      caller,
+      'read',
+      positionalBind(params),
+    );
+    if (read === null) return new ForbiddenError(`you may not read ${label}s`);
+    const rows: unknown[] = await this.tx.tx.query(
+      `SELECT 1 FROM "${this.tableOf(entity)}" r WHERE r.id = $1 AND ${read}`,
+      params,
+    );
+    return rows.length > 0
+      ? new ForbiddenError(`you may not change this ${label}`)
+      : new NotFoundError(label, String(id));
+  }
+
+  /**
+   * Every foreign key a client sets must name a row the caller may see (a parent it may write):
+   * the key alone would accept another user's row. One statement for all of them; a reference the
+   * caller cannot see is worded like the database's own 422, so existence does not leak.
+   */
+  async assertReferences(
+    entity: ClassType<unknown>,
+    values: Record<string, unknown>,
+    caller: AuthUser,
+  ): Promise<void> {
+    if (caller.isAdmin) return;
+    const rule = accessOf(entity);
+    const meta = this.dataSource.getMetadata(entity);
+    const checks: Array<{ field: string; table: string; parent: boolean }> = [];
+    const selects: string[] = [];
+    const params: unknown[] = [];
+    for (const fk of meta.foreignKeys) {
+      const column = fk.columns[0];
+      const value = values[column.propertyName];
+      if (value === undefined || value === null) continue;
+      const target = fk.referencedEntityMetadata.target as ClassType<unknown>;
+      const table = fk.referencedEntityMetadata.tableName;
+      const parent = rule.class === 'child' && rule.parentColumn === column.databaseName;
+      const i = checks.length;
+      checks.push({ field: column.propertyName, table, parent });
+      const exists = (mode: AccessMode) => {
+        // Checked first without binding anything: every bound parameter must appear in the SQL.
+        if (accessCondition(this.dataSource, target, 'x', caller, mode, () => '') === null)
+          return 'FALSE';
+        const bind = positionalBind(params);
+        const idParam = bind(value);
+        const condition = accessCondition(this.dataSource, target, 'x', caller, mode, bind)!;
+        return `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = ${idParam} AND ${condition})`;
+      };
+      selects.push(
+        `${exists('read')} AS "r${i}"`,
+        `${exists(parent ? 'write' : 'read')} AS "w${i}"`,
+      );
+    }
+    if (checks.length === 0) return;
+    const [row] = (await this.tx.tx.query(`SELECT ${selects.join(', ')}`, params)) as Array<
+      Record<string, boolean>
+    >;
+    checks.forEach((c, i) => {
+      if (!row[`r${i}`]) {
+        throw new UnprocessableError(
+          `${c.field} ${String(values[c.field])} refers to a ${human(c.table)} row that does not exist`,
+          'FOREIGN_KEY_VIOLATION',
+          { field: c.field },
+        );
+      }
+      if (!row[`w${i}`]) {
+        throw new ForbiddenError(`you may not add rows under this ${human(c.table)} row`);
+      }
+    });
+  }
+
+  /**
+   * A child row needs a parent unless unlinked rows are platform data and the caller writes
+   * platform data (or is an admin).
+   */
+  assertParentGiven(
+    entity: ClassType<unknown>,
+    values: Record<string, unknown>,
+    caller: AuthUser,
+  ): void {
+    const rule = accessOf(entity);
+    if (rule.class !== 'child' || caller.isAdmin) return;
+    const column = this.dataSource
+      .getMetadata(entity)
+      .columns.find((c) => c.databaseName === rule.parentColumn)!;
+    const value = values[column.propertyName];
+    if (value !== undefined && value !== null) return;
+    if (rule.unlinkedIsPlatform && this.writesUnlinked(caller)) return;
+    throw new ForbiddenError(
+      `${column.propertyName} is required: only platform writers create ${human(this.tableOf(entity))} rows without one`,
+    );
+  }
+
+  private writesUnlinked(caller: AuthUser): boolean {
+    return caller.role === 'service' && (caller.apiKey?.scopes.includes('platform:write') ?? false);
+  }
+
+  /**
+   * Deleting platform data cascades into users' rows (a strategy's trades and decisions): that
+   * is refused with 409 naming the count, unless an admin confirms with `force`. Returns the
+   * cascade preview when it was needed (a dry run, or platform data), computed once.
+   */
+  async checkDelete(
+    entity: ClassType<unknown>,
+    id: string | number,
+    caller: AuthUser,
+    options: { dryRun?: boolean; force?: boolean },
+  ): Promise<DeletePreview | undefined> {
+    const rule = accessOf(entity);
+    const userData = rule.class === 'owned' || rule.class === 'child';
+    if (userData && !options.dryRun) return undefined;
+    const preview = await this.cascade.preview(entity, id);
+    if (userData) return preview;
+    const byTable = new Map(this.dataSource.entityMetadatas.map((m) => [m.tableName, m]));
+    const dependents = Object.entries(preview.wouldDelete).filter(([table]) => {
+      const meta = byTable.get(table);
+      const cls = meta ? accessOf(meta.target as ClassType<unknown>).class : 'platform';
+      return cls === 'owned' || cls === 'child';
+    });
+    const count = dependents.reduce((sum, [, n]) => sum + n, 0);
+    if (count > 0 && !(caller.isAdmin && options.force)) {
+      throw new ConflictError(
+        `this ${human(this.tableOf(entity))} row has ${count} dependent user row(s) that a delete would remove` +
+          (caller.isAdmin
+            ? '; pass force=true to delete them too'
+            : '; only an admin can force it'),
+        'HAS_DEPENDENTS',
+        { dependents: count, tables: Object.fromEntries(dependents) },
+      );
+    }
+    return preview;
+  }
+}
