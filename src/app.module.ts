@@ -34,7 +34,12 @@ import { CrudCoreModule, crudResources } from './common/crud/crud.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AccessModule } from './auth/policy/access.module';
+import { AgentStatusRepository } from './agent-status/agent-status.repository';
 import { AgentStatusService } from './agent-status/agent-status.service';
+import { BacktestsRepository } from './backtests/backtests.repository';
+import { DebateRepository } from './debate/debate.repository';
+import { UniverseRepository } from './universe/universe.repository';
+import { WorkItemsRepository } from './work-items/work-items.repository';
 import { BacktestResultsService } from './backtests/backtest-results.service';
 import { ConsensusService } from './debate/consensus.service';
 import { StrategyVersionsService } from './strategies/strategy-versions.service';
@@ -106,6 +111,11 @@ export class AppModule implements NestModule {
         BacktestResultsService,
         CandidatesService,
         ConsensusService,
+        AgentStatusRepository,
+        WorkItemsRepository,
+        BacktestsRepository,
+        UniverseRepository,
+        DebateRepository,
       ],
     };
   }

@@ -52,9 +52,9 @@ export class AiDecisionsController {
   async remove(
     @CurrentUser() user: AuthUser,
     @UuidParam() id: string,
-    @Query() { dryRun }: DeleteQuery,
+    @Query() query: DeleteQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DeletePreview | void> {
-    return respondToDelete(res, await this.decisions.remove(user, id, dryRun));
+    return respondToDelete(res, await this.decisions.remove(user, id, query));
   }
 }

@@ -49,11 +49,19 @@ export class AiDecisionsService {
     return this.decisions.save(this.decisions.create({ ...dto, userId: ownerOf(user) }));
   }
 
-  async remove(user: AuthUser, id: string, dryRun = false): Promise<DeletePreview | void> {
-    if (!(await this.owned(user).andWhere('d.id = :id', { id }).getExists())) {
-      throw new NotFoundError('AI decision', id);
-    }
-    if (dryRun) return this.cascade.preview(AiDecision, id);
+  /** The decision and its cascade, unless shared rows depend on it (409; an admin may force). */
+  async remove(
+    user: AuthUser,
+    id: string,
+    options: { dryRun?: boolean; force?: boolean } = {},
+  ): Promise<DeletePreview | void> {
+    const found = await this.owned(user)
+      .andWhere('d.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getExists();
+    if (!found) throw new NotFoundError('AI decision', id);
+    const preview = await this.policy.checkDelete(AiDecision, id, user, options);
+    if (options.dryRun) return preview;
     await this.decisions.delete({ id });
   }
 }

@@ -48,8 +48,15 @@ export class LoginThrottle {
     ];
   }
 
-  /** Throws RateLimitedError while either key is locked. */
+  /**
+   * Throws RateLimitedError while either key is locked. Attempts on one (username, address) pair
+   * queue on a transaction-scoped lock until the previous one has counted its failure, so a burst
+   * of parallel guesses cannot all pass this check before the first failure is recorded.
+   */
   async check(username: string, ip: string): Promise<void> {
+    await this.tx.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [
+      this.keys(username, ip)[0].key,
+    ]);
     const rows: Array<{ seconds: number }> = await this.tx.tx.query(
       `SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS seconds
          FROM login_attempts WHERE key = ANY($1) AND locked_until > now()`,

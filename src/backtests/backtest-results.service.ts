@@ -1,27 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { CrudService } from '../common/crud/crud.service';
+import { Transactional } from '@nestjs-cls/transactional';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
-import type { Tx } from '../database/transaction';
-import { BacktestEquityPoint } from './entities/backtest-equity-point.entity';
-import { BacktestRun } from './entities/backtest-run.entity';
-import { BacktestTradeEvent } from './entities/backtest-trade-event.entity';
-
-type Series = typeof BacktestTradeEvent | typeof BacktestEquityPoint;
+import { BacktestsRepository, Series } from './backtests.repository';
 
 /** A backtest run's trade events and equity curve: paged by ts (newest first), appended in bulk. */
 @Injectable()
 export class BacktestResultsService {
-  constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
-    private readonly crud: CrudService,
-  ) {}
+  constructor(private readonly backtests: BacktestsRepository) {}
 
   private async assertRun(id: string): Promise<void> {
-    if (!(await this.tx.tx.getRepository(BacktestRun).existsBy({ id })))
-      throw new NotFoundError('backtest', id);
+    if (!(await this.backtests.runExists(id))) throw new NotFoundError('backtest', id);
   }
 
   async list<S extends Series>(
@@ -30,17 +20,13 @@ export class BacktestResultsService {
     query: ListQueryDto,
   ): Promise<Page<InstanceType<S>>> {
     await this.assertRun(runId);
-    return this.crud.listChildren(
-      series as new () => InstanceType<S>,
-      'run_id',
-      runId,
-      query,
-      'ts',
-    );
+    return this.backtests.list(series, runId, query);
   }
 
+  /** All or nothing. */
+  @Transactional()
   async append(series: Series, runId: string, rows: object[]): Promise<{ inserted: number }> {
     await this.assertRun(runId);
-    return this.crud.appendChildren(series as new () => object, 'runId', runId, rows);
+    return this.backtests.append(series, runId, rows);
   }
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
 import { Writes } from '../auth/policy/route-access';
 import { Audited } from '../audit/audited.decorator';
 import { createDtoFor } from '../common/crud/dto-factory';
@@ -29,7 +31,11 @@ export class ConsensusController {
   @Audited('consensus', 'debate_sessions')
   @ApiBody({ type: ReachConsensusDto })
   @ApiCreatedResponse({ type: DebateConsensus })
-  reach(@UuidParam() sessionId: string, @Body() dto: ReachConsensusDto): Promise<DebateConsensus> {
-    return this.consensus.reach(sessionId, dto);
+  reach(
+    @UuidParam() sessionId: string,
+    @Body() dto: ReachConsensusDto,
+    @CurrentUser() caller: AuthUser,
+  ): Promise<DebateConsensus> {
+    return this.consensus.reach(sessionId, dto, caller);
   }
 }

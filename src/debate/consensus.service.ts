@@ -1,28 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError } from '../common/errors/domain-errors';
-import type { Tx } from '../database/transaction';
+import { DebateRepository } from './debate.repository';
 import { DebateConsensus } from './entities/debate-consensus.entity';
 
 @Injectable()
 export class ConsensusService {
-  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+  constructor(
+    private readonly debate: DebateRepository,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   /** Records the session's consensus and completes the session, together (409 on a second). */
+  @Transactional()
   async reach(
     sessionId: string,
     dto: QueryDeepPartialEntity<DebateConsensus>,
+    caller: AuthUser,
   ): Promise<DebateConsensus> {
-    return this.tx.withTransaction(async () => {
-      const [rows]: [unknown[], number] = await this.tx.tx.query(
-        `UPDATE debate_sessions SET status = 'completed', completed_at = now() WHERE id = $1 RETURNING id`,
-        [sessionId],
-      );
-      if (rows.length === 0) throw new NotFoundError('debate session', sessionId);
-      const repo = this.tx.tx.getRepository(DebateConsensus);
-      const { identifiers } = await repo.insert({ ...dto, sessionId });
-      return repo.findOneByOrFail({ id: identifiers[0].id as string });
-    });
+    // A work item named in the body must be one the caller may see.
+    await this.policy.assertReferences(DebateConsensus, dto as Record<string, unknown>, caller);
+    if (!(await this.debate.completeSession(sessionId)))
+      throw new NotFoundError('debate session', sessionId);
+    return this.debate.insertConsensus({ ...dto, sessionId });
   }
 }

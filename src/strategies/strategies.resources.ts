@@ -1,5 +1,6 @@
 import { IsIn, IsInt, Min } from 'class-validator';
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
+import { ForbiddenError } from '../common/errors/domain-errors';
 import { StrategyVersion } from './entities/strategy-version.entity';
 
 /** The strategies tables served by the shared CRUD mechanism: only what differs is declared here. */
@@ -14,6 +15,14 @@ export const strategiesResources: ResourceSpec[] = [
     rules: { status: [IsIn(['draft', 'active', 'archived'])], version: [IsInt(), Min(1)] },
     readOnly: ['activatedAt'],
     actor: { onCreate: ['createdBy'] },
+    adminChanges: ['strategyId'],
+    // The active version is what trades run on: only an admin changes it (or archives it).
+    beforeUpdate: (row, caller) => {
+      if (row.status === 'active' && !caller.isAdmin)
+        throw new ForbiddenError(
+          'the active version of a strategy is changed by an administrator only',
+        );
+    },
     transitions: {
       status: {
         values: ['active'],

@@ -2,34 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthUser } from '../auth/auth-user';
-import { CrudService } from '../common/crud/crud.service';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import type { Tx } from '../database/transaction';
-import { Strategy } from './entities/strategy.entity';
 import { StrategyVersion } from './entities/strategy-version.entity';
+import { StrategiesRepository } from './strategies.repository';
 
 /** A strategy's versions: numbers unique per strategy, at most one active (partial unique index). */
 @Injectable()
 export class StrategyVersionsService {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
-    private readonly crud: CrudService,
+    private readonly strategies: StrategiesRepository,
   ) {}
 
   private async assertStrategy(id: string, lock = false): Promise<void> {
-    const qb = this.tx.tx
-      .getRepository(Strategy)
-      .createQueryBuilder('s')
-      .where('s.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    if (!(await qb.getExists())) throw new NotFoundError('strategy', id);
+    if (!(await this.strategies.exists(id, lock))) throw new NotFoundError('strategy', id);
   }
 
   async list(strategyId: string, query: ListQueryDto): Promise<Page<StrategyVersion>> {
     await this.assertStrategy(strategyId);
-    return this.crud.listChildren(StrategyVersion, 'strategy_id', strategyId, query, 'created_at');
+    return this.strategies.listVersions(strategyId, query);
   }
 
   async create(
@@ -43,9 +37,7 @@ export class StrategyVersionsService {
       );
     }
     await this.assertStrategy(strategyId);
-    const repo = this.tx.tx.getRepository(StrategyVersion);
-    const { identifiers } = await repo.insert({ ...dto, strategyId, createdBy: caller.userId });
-    return repo.findOneByOrFail({ id: identifiers[0].id as string });
+    return this.strategies.insertVersion({ ...dto, strategyId, createdBy: caller.userId });
   }
 
   /**
@@ -55,18 +47,9 @@ export class StrategyVersionsService {
   async activate(strategyId: string, id: string): Promise<StrategyVersion> {
     return this.tx.withTransaction(async () => {
       await this.assertStrategy(strategyId, true);
-      const repo = this.tx.tx.getRepository(StrategyVersion);
-      if (!(await repo.existsBy({ id, strategyId })))
+      if (!(await this.strategies.versionExists(strategyId, id)))
         throw new NotFoundError('strategy version', id);
-      await this.tx.tx.query(
-        `UPDATE strategy_versions SET status = 'archived' WHERE strategy_id = $1 AND status = 'active' AND id <> $2`,
-        [strategyId, id],
-      );
-      await this.tx.tx.query(
-        `UPDATE strategy_versions SET status = 'active', activated_at = now() WHERE id = $1`,
-        [id],
-      );
-      return repo.findOneByOrFail({ id });
+      return this.strategies.activateVersion(strategyId, id);
     });
   }
 }

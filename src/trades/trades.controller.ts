@@ -56,9 +56,9 @@ export class TradesController {
   async remove(
     @CurrentUser() user: AuthUser,
     @UuidParam() id: string,
-    @Query() { dryRun }: DeleteQuery,
+    @Query() query: DeleteQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DeletePreview | void> {
-    return respondToDelete(res, await this.trades.remove(user, id, dryRun));
+    return respondToDelete(res, await this.trades.remove(user, id, query));
   }
 }

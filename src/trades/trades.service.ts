@@ -80,10 +80,19 @@ export class TradesService {
     return this.get(user, String(identifiers[0].id));
   }
 
-  async remove(user: AuthUser, id: string, dryRun = false): Promise<DeletePreview | void> {
-    if (!(await this.owned(user).andWhere('t.id = :id', { id }).getExists()))
-      throw new NotFoundError('trade', id);
-    if (dryRun) return this.cascade.preview(Trade, id);
+  /** The trade and its cascade, unless shared rows depend on it (409; an admin may force). */
+  async remove(
+    user: AuthUser,
+    id: string,
+    options: { dryRun?: boolean; force?: boolean } = {},
+  ): Promise<DeletePreview | void> {
+    const found = await this.owned(user)
+      .andWhere('t.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getExists();
+    if (!found) throw new NotFoundError('trade', id);
+    const preview = await this.policy.checkDelete(Trade, id, user, options);
+    if (options.dryRun) return preview;
     await this.trades.delete({ id });
   }
 }

@@ -1,5 +1,6 @@
 import { IsIn } from 'class-validator';
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
+import { ForbiddenError } from '../common/errors/domain-errors';
 import { AssetClassification } from './entities/asset-classification.entity';
 import { UniverseAsset } from './entities/universe-asset.entity';
 import { UniverseCandidate } from './entities/universe-candidate.entity';
@@ -28,6 +29,11 @@ export const universeResources: ResourceSpec[] = [
     readOnly: ['approvedBy', 'approvedAt'],
     transitions: {
       status: { values: ['APPROVED'], via: 'POST /api/universe-candidates/{id}/approve' },
+    },
+    // What an admin approved stays as approved unless an admin changes it.
+    beforeUpdate: (row, caller) => {
+      if (row.status === 'APPROVED' && !caller.isAdmin)
+        throw new ForbiddenError('an approved candidate is changed by an administrator only');
     },
   }),
   resource({

@@ -10,6 +10,8 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses } from '../common/http/api-docs';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
 import { Access } from '../auth/policy/route-access';
 import { WorkItemsService } from './work-items.service';
 import { WorkItem } from './entities/work-item.entity';
@@ -39,8 +41,9 @@ export class WorkItemsController {
   async claim(
     @Body() dto: ClaimWorkItemDto,
     @Res({ passthrough: true }) res: Response,
+    @CurrentUser() caller: AuthUser,
   ): Promise<WorkItem | void> {
-    const item = await this.workItems.claim(dto.type);
+    const item = await this.workItems.claim(dto.type, caller);
     if (!item) res.status(204);
     return item;
   }

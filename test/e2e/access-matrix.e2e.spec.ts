@@ -127,8 +127,6 @@ describe('access matrix: every operation × every kind of caller (e2e, generated
     if (!m) throw new Error(`no entity ${entity}`);
     return m;
   };
-  const metaOfTable = (table: string) =>
-    t.dataSource.entityMetadatas.find((m) => m.tableName === table)!;
   const classOf = (meta: EntityMetadata): string | undefined => {
     // The class as the document states it for this entity (any operation naming it will do).
     const name = (meta.target as { name?: string }).name;
@@ -283,7 +281,10 @@ describe('access matrix: every operation × every kind of caller (e2e, generated
       const props = s.properties ?? {};
       if (!s.properties && s.additionalProperties) return { k: 'v' };
       for (const [name, prop] of Object.entries(props)) {
-        const isKey = meta?.foreignKeys.some((f) => f.columns[0].propertyName === name);
+        const fk = meta?.foreignKeys.find((f) => f.columns[0].propertyName === name);
+        // A PATCH re-points only keys to user data (moving a row between platform parents is
+        // an admin's change, outside the table's class).
+        const isKey = fk && (op.method !== 'patch' || isUserData(fk.referencedEntityMetadata));
         if ((s.required ?? []).includes(name) || isKey) out[name] = await value(name, prop);
       }
       return out;
@@ -469,21 +470,82 @@ describe('access matrix: every operation × every kind of caller (e2e, generated
     return new Set(rows.map((r) => String(r.id)).filter((id) => !own.has(id)));
   }
 
-  it('states an access class for every table in the contract’s examples', () => {
-    const cls = (table: string) => classOf(metaOfTable(table));
-    for (const table of ['trades', 'orders', 'positions', 'ai_decisions', 'conversations'])
-      expect({ table, cls: cls(table) }).toEqual({ table, cls: 'owned' });
-    for (const table of ['ai_decision_features', 'ai_trade_outcomes', 'messages', 'work_item_runs'])
-      expect({ table, cls: cls(table) }).toEqual({ table, cls: 'child' });
-    for (const table of [
-      'strategies',
-      'strategy_versions',
-      'broker_assets',
-      'llm_role_configs',
-      'alert_rules',
-    ])
-      expect({ table, cls: cls(table) }).toEqual({ table, cls: 'platform' });
-    for (const table of ['admin_settings', 'audit_logs'])
-      expect({ table, cls: cls(table) }).toEqual({ table, cls: 'admin' });
+  /**
+   * The contract's table ("Who may touch what"), written out here independently of the app: the
+   * matrix above takes each route's class from the document, so this is what keeps a table from
+   * silently moving to a laxer class.
+   */
+  const CONTRACT: Record<string, 'owned' | 'child' | 'platform' | 'admin'> = {
+    admin_settings: 'admin',
+    agent_status: 'platform',
+    ai_agent_profiles: 'platform',
+    ai_arena_agent_decisions: 'platform',
+    ai_arena_runs: 'platform',
+    ai_calibration_log: 'platform',
+    ai_decision_features: 'child',
+    ai_decisions: 'owned',
+    ai_outcome_links: 'child',
+    ai_trade_outcomes: 'child',
+    alert_events: 'platform',
+    alert_rules: 'platform',
+    allocation_policies: 'platform',
+    analysis_feedback: 'child',
+    api_keys: 'admin',
+    asset_classifications: 'platform',
+    audit_logs: 'admin',
+    backtest_equity_curve: 'platform',
+    backtest_runs: 'platform',
+    backtest_trade_events: 'platform',
+    broker_assets: 'platform',
+    competition_runs: 'platform',
+    competition_scores: 'platform',
+    connector_metrics: 'platform',
+    conversations: 'owned',
+    data_source_analysis: 'child',
+    debate_consensus: 'platform',
+    debate_messages: 'platform',
+    debate_sessions: 'platform',
+    external_api_cache_entries: 'platform',
+    external_api_usage_counters: 'platform',
+    fills: 'child',
+    idempotency_keys: 'admin',
+    insider_activity_analysis: 'platform',
+    llm_calls: 'platform',
+    llm_role_configs: 'platform',
+    login_attempts: 'admin',
+    macro_analysis: 'platform',
+    macro_indicators: 'platform',
+    messages: 'child',
+    orders: 'owned',
+    positions: 'owned',
+    rebalance_runs: 'platform',
+    sessions: 'admin',
+    short_interest_analysis: 'platform',
+    strategies: 'platform',
+    strategy_versions: 'platform',
+    tool_invocations: 'platform',
+    trader_profiles: 'platform',
+    trades: 'owned',
+    universe_assets: 'platform',
+    universe_candidates: 'platform',
+    universe_fundamentals: 'platform',
+    universe_liquidity_metrics: 'platform',
+    universe_technicals: 'platform',
+    users: 'admin',
+    valyu_retrieval_counters: 'platform',
+    work_item_runs: 'child',
+    work_items: 'child',
+  };
+
+  it('states every table’s class as the contract does', () => {
+    const stated = Object.fromEntries(
+      t.dataSource.entityMetadatas.map((m) => [m.tableName, classOf(m) ?? 'no route']),
+    );
+    // Tables no route touches have no class in the document; the rest must match the contract.
+    for (const [table, cls] of Object.entries(stated)) {
+      if (cls === 'no route') continue;
+      expect({ table, cls }).toEqual({ table, cls: CONTRACT[table] });
+    }
+    expect(Object.keys(CONTRACT).sort()).toEqual(Object.keys(stated).sort());
   });
 });

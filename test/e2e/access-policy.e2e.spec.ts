@@ -171,6 +171,144 @@ describe('access policy (e2e)', () => {
     });
   });
 
+  describe('cascades and shared rows', () => {
+    it('refuses a user’s delete that would cascade through shared rows into another user’s', async () => {
+      const decision = (
+        await t.api.post('/api/ai-decisions').send({ symbol: 'AAPL', action: 'buy' }).expect(201)
+      ).body.id;
+      const item = (
+        await t.api.post('/api/work-items').send({ type: 'exec', decisionId: decision }).expect(201)
+      ).body.id;
+      const session = (
+        await t.admin.api
+          .post('/api/debate-sessions')
+          .send({ traceId: 'tr-1', symbols: ['AAPL'] })
+          .expect(201)
+      ).body.id;
+      // The agent, acting for A, records a consensus on A's work item (shared debate data).
+      const agent = serviceClient(
+        t,
+        (await issueKey(t, ['platform:write', 'act-as-user'])).key,
+        t.user.id,
+      );
+      const consensus = (
+        await agent
+          .post(`/api/debate-sessions/${session}/consensus`)
+          .send({ decision: 'buy', workItemId: item })
+          .expect(201)
+      ).body.id;
+      // A key acting for nobody cannot name A's work item.
+      const loner = serviceClient(t, (await issueKey(t, ['platform:write'])).key);
+      const session2 = (
+        await t.admin.api
+          .post('/api/debate-sessions')
+          .send({ traceId: 'tr-2', symbols: ['X'] })
+          .expect(201)
+      ).body.id;
+      await loner
+        .post(`/api/debate-sessions/${session2}/consensus`)
+        .send({ decision: 'buy', workItemId: item })
+        .expect(422);
+      // B links its own decision to that shared consensus.
+      const bDecision = (
+        await b.api.post('/api/ai-decisions').send({ symbol: 'MSFT', action: 'sell' }).expect(201)
+      ).body.id;
+      const link = (
+        await b.api
+          .post('/api/ai-outcome-links')
+          .send({ decisionId: bDecision, consensusId: consensus, symbol: 'MSFT', side: 'sell' })
+          .expect(201)
+      ).body.id;
+      // A's delete would remove the consensus and with it B's link: refused, preview included.
+      const refused = await t.api.delete(`/api/ai-decisions/${decision}`).expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'HAS_DEPENDENTS',
+        details: { tables: { debate_consensus: 1 } },
+      });
+      await t.api.delete(`/api/ai-decisions/${decision}?dryRun=true`).expect(409);
+      await b.api.get(`/api/ai-outcome-links/${link}`).expect(200);
+      await t.admin.api.delete(`/api/ai-decisions/${decision}?force=true`).expect(204);
+      await b.api.get(`/api/ai-outcome-links/${link}`).expect(404);
+    });
+
+    it('keeps user rows from being turned into shared ones, and shared ones from being deleted under users', async () => {
+      const decision = (
+        await t.api.post('/api/ai-decisions').send({ symbol: 'AAPL', action: 'buy' }).expect(201)
+      ).body.id;
+      const item = (
+        await t.api.post('/api/work-items').send({ type: 'exec', decisionId: decision }).expect(201)
+      ).body.id;
+      await t.api.patch(`/api/work-items/${item}`).send({ decisionId: null }).expect(403);
+      // An unlinked (shared) work item that a user's outcome link points at.
+      const writer = serviceClient(t, (await issueKey(t, ['platform:write'])).key);
+      const shared = (await writer.post('/api/work-items').send({ type: 'shared' }).expect(201))
+        .body.id;
+      await b.api.get(`/api/work-items/${shared}`).expect(200);
+      await b.api.patch(`/api/work-items/${shared}`).send({ type: 'mine' }).expect(403);
+      const bDecision = (
+        await b.api.post('/api/ai-decisions').send({ symbol: 'MSFT', action: 'sell' }).expect(201)
+      ).body.id;
+      await b.api
+        .post('/api/ai-outcome-links')
+        .send({ decisionId: bDecision, workItemId: shared, symbol: 'MSFT', side: 'sell' })
+        .expect(201);
+      const refused = await writer.delete(`/api/work-items/${shared}`).expect(409);
+      expect(refused.body.details.tables).toEqual({ ai_outcome_links: 1 });
+    });
+
+    it('guards what an admin approved or activated from other writers', async () => {
+      const writer = serviceClient(t, (await issueKey(t, ['platform:write'])).key);
+      const s = (await writer.post('/api/strategies').send({ name: 'G', type: 'x' }).expect(201))
+        .body.id;
+      const other = (
+        await writer.post('/api/strategies').send({ name: 'H', type: 'x' }).expect(201)
+      ).body.id;
+      const v = (
+        await writer
+          .post(`/api/strategies/${s}/versions`)
+          .send({ version: 1, name: 'v', spec: {} })
+          .expect(201)
+      ).body.id;
+      await writer.patch(`/api/strategy-versions/${v}`).send({ strategyId: other }).expect(403);
+      await t.admin.api.post(`/api/strategies/${s}/versions/${v}/activate`).expect(200);
+      await writer
+        .patch(`/api/strategy-versions/${v}`)
+        .send({ spec: { changed: true } })
+        .expect(403);
+      await writer.patch(`/api/strategy-versions/${v}`).send({ status: 'archived' }).expect(403);
+      await t.admin.api
+        .patch(`/api/strategy-versions/${v}`)
+        .send({ changeNotes: 'ok' })
+        .expect(200);
+      const c = (
+        await writer
+          .post('/api/universe-candidates')
+          .send({ symbol: `G${randomBytes(3).toString('hex').toUpperCase()}`, tier: 'A' })
+          .expect(201)
+      ).body.id;
+      await t.admin.api.post(`/api/universe-candidates/${c}/approve`).expect(200);
+      await writer.patch(`/api/universe-candidates/${c}`).send({ tier: 'C' }).expect(403);
+    });
+
+    it('lets a worker claim only the work items it may see', async () => {
+      const decision = (
+        await t.api.post('/api/ai-decisions').send({ symbol: 'AAPL', action: 'buy' }).expect(201)
+      ).body.id;
+      const type = `claim-${randomBytes(3).toString('hex')}`;
+      const item = (
+        await t.api.post('/api/work-items').send({ type, decisionId: decision }).expect(201)
+      ).body.id;
+      const { key } = await issueKey(t, ['work:claim', 'act-as-user']);
+      await serviceClient(t, key).post('/api/work-items/claim').send({ type }).expect(204);
+      await serviceClient(t, key, b.id).post('/api/work-items/claim').send({ type }).expect(204);
+      const claimed = await serviceClient(t, key, t.user.id)
+        .post('/api/work-items/claim')
+        .send({ type })
+        .expect(200);
+      expect(claimed.body).toMatchObject({ id: item, status: 'RUNNING' });
+    });
+  });
+
   describe('who did it', () => {
     it('fills admin_settings.updatedBy from the caller and ignores no body', async () => {
       const created = await t.admin.api
@@ -399,6 +537,15 @@ describe('login throttling that strangers cannot turn against the owner (e2e)', 
     );
     expect(rows).toHaveLength(1);
     expect((await countAudit(t)) - auditBefore).toBe(2); // that row + the owner's login
+  });
+
+  it('counts parallel guesses one by one: a burst gets no more than the limit', async () => {
+    const from = '203.0.113.50';
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async () => (await login(t.user.username, 'wrong!', from)).status),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
   });
 
   it('limits one address across many usernames', async () => {

@@ -176,14 +176,25 @@ export class AccessPolicy {
     );
   }
 
+  /** The property of a child table's parent key (e.g. `decisionId`), if the table is a child. */
+  parentProperty(entity: ClassType<unknown>): string | undefined {
+    const rule = accessOf(entity);
+    if (rule.class !== 'child') return undefined;
+    return this.dataSource
+      .getMetadata(entity)
+      .columns.find((c) => c.databaseName === rule.parentColumn)?.propertyName;
+  }
+
   private writesUnlinked(caller: AuthUser): boolean {
     return caller.role === 'service' && (caller.apiKey?.scopes.includes('platform:write') ?? false);
   }
 
   /**
-   * Deleting platform data cascades into users' rows (a strategy's trades and decisions): that
-   * is refused with 409 naming the count, unless an admin confirms with `force`. Returns the
-   * cascade preview when it was needed (a dry run, or platform data), computed once.
+   * What a delete may remove. Deleting shared data (platform rows, or child rows without a parent)
+   * that users' rows depend on is refused with 409 naming the count; so is a user's delete whose
+   * cascade reaches shared rows (a debate consensus on the user's work item, and through it other
+   * users' outcome links). An admin may confirm either with `force`. Returns the cascade preview
+   * when it was computed (always for non-admins and dry runs), once.
    */
   async checkDelete(
     entity: ClassType<unknown>,
@@ -191,21 +202,28 @@ export class AccessPolicy {
     caller: AuthUser,
     options: { dryRun?: boolean; force?: boolean },
   ): Promise<DeletePreview | undefined> {
-    const rule = accessOf(entity);
-    const userData = rule.class === 'owned' || rule.class === 'child';
-    if (userData && !options.dryRun) return undefined;
+    if (caller.isAdmin && !options.dryRun && options.force) return undefined;
     const preview = await this.cascade.preview(entity, id);
-    if (userData) return preview;
+    const root = this.tableOf(entity);
+    const shared = await this.isShared(entity, id);
     const byTable = new Map(this.dataSource.entityMetadatas.map((m) => [m.tableName, m]));
-    const dependents = Object.entries(preview.wouldDelete).filter(([table]) => {
+    const classOf = (table: string) => {
       const meta = byTable.get(table);
-      const cls = meta ? accessOf(meta.target as ClassType<unknown>).class : 'platform';
-      return cls === 'owned' || cls === 'child';
+      return meta ? accessOf(meta.target as ClassType<unknown>).class : 'platform';
+    };
+    const dependents = Object.entries(preview.wouldDelete).filter(([table, n]) => {
+      const cls = classOf(table);
+      const userData = cls === 'owned' || cls === 'child';
+      // The row itself is not its own dependent.
+      const others = table === root ? n - 1 : n;
+      if (others <= 0) return false;
+      return shared ? userData : !userData;
     });
-    const count = dependents.reduce((sum, [, n]) => sum + n, 0);
+    const count = dependents.reduce((sum, [table, n]) => sum + (table === root ? n - 1 : n), 0);
     if (count > 0 && !(caller.isAdmin && options.force)) {
+      const what = shared ? 'user row(s)' : 'shared row(s)';
       throw new ConflictError(
-        `this ${human(this.tableOf(entity))} row has ${count} dependent user row(s) that a delete would remove` +
+        `this ${human(root)} row has ${count} dependent ${what} that a delete would remove` +
           (caller.isAdmin
             ? '; pass force=true to delete them too'
             : '; only an admin can force it'),
@@ -214,5 +232,17 @@ export class AccessPolicy {
       );
     }
     return preview;
+  }
+
+  /** Platform data: a platform or admin table's row, or a child row without its parent. */
+  private async isShared(entity: ClassType<unknown>, id: string | number): Promise<boolean> {
+    const rule = accessOf(entity);
+    if (rule.class === 'platform' || rule.class === 'admin') return true;
+    if (rule.class !== 'child' || !rule.unlinkedIsPlatform) return false;
+    const rows: unknown[] = await this.tx.tx.query(
+      `SELECT 1 FROM "${this.tableOf(entity)}" WHERE id = $1 AND "${rule.parentColumn}" IS NULL`,
+      [id],
+    );
+    return rows.length > 0;
   }
 }

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ObjectLiteral } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { ownerOf } from '../../auth/auth-user';
 import { AccessPolicy } from '../../auth/policy/access-policy.service';
 import type { AccessMode } from '../../auth/policy/access-scope';
 import { accessOf } from '../../auth/policy/table-access';
 import { DeletePreview } from '../../database/cascade-preview.service';
-import type { Tx } from '../../database/transaction';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors';
-import { paginate } from '../pagination/keyset';
 import { ListQueryDto } from '../pagination/list-query.dto';
 import { Page } from '../pagination/page';
-import { chunksFor } from '../sql/bulk';
+import { CrudRepository } from './crud.repository';
 import { ResourceSpec } from './resource-spec';
 
 type Values = Record<string, unknown>;
@@ -25,30 +22,12 @@ type Values = Record<string, unknown>;
 @Injectable()
 export class CrudService {
   constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly rows: CrudRepository,
     private readonly policy: AccessPolicy,
   ) {}
 
-  private repo<E extends ObjectLiteral>(spec: ResourceSpec<E>) {
-    return this.tx.tx.getRepository(spec.entity);
-  }
-
   private show<E extends ObjectLiteral>(spec: ResourceSpec<E>, row: E): unknown {
     return spec.present ? spec.present(row) : row;
-  }
-
-  private scoped<E extends ObjectLiteral>(
-    spec: ResourceSpec<E>,
-    caller: AuthUser,
-    mode: AccessMode = 'read',
-  ): SelectQueryBuilder<E> {
-    return this.policy.scope(
-      this.repo(spec).createQueryBuilder('r'),
-      spec.entity,
-      'r',
-      caller,
-      mode,
-    );
   }
 
   async list<E extends ObjectLiteral>(
@@ -56,19 +35,7 @@ export class CrudService {
     query: ListQueryDto,
     caller: AuthUser,
   ): Promise<Page<unknown>> {
-    const qb = this.scoped(spec, caller);
-    const columns = this.repo(spec).metadata.columns;
-    for (const prop of spec.filters) {
-      const value = (query as unknown as Values)[prop];
-      if (value === undefined) continue;
-      const column = columns.find((c) => c.propertyName === prop)!;
-      qb.andWhere(`r.${column.databaseName} = :f_${prop}`, { [`f_${prop}`]: value });
-    }
-    const page = await paginate(
-      qb,
-      { alias: 'r', timeColumn: spec.timeColumn, idType: spec.idType },
-      query,
-    );
+    const page = await this.rows.list(spec, query, caller);
     return { ...page, items: page.items.map((row) => this.show(spec, row)) };
   }
 
@@ -83,9 +50,7 @@ export class CrudService {
     caller: AuthUser,
     mode: AccessMode = 'read',
   ): Promise<E> {
-    const qb = this.scoped(spec, caller, mode).andWhere('r.id = :id', { id });
-    if (mode === 'write') qb.setLock('pessimistic_write');
-    const found = await qb.getOne();
+    const found = await this.rows.find(spec, id, caller, mode);
     if (found) return found;
     if (mode === 'write') throw await this.policy.refusal(spec.entity, id, caller, spec.label);
     throw new NotFoundError(spec.label, String(id));
@@ -110,13 +75,10 @@ export class CrudService {
     await this.policy.assertReferences(spec.entity, dto as Values, caller);
     const rule = accessOf(spec.entity);
     if (rule.class === 'owned') {
-      const owner = this.repo(spec).metadata.columns.find(
-        (c) => c.databaseName === rule.ownerColumn,
-      )!;
-      values[owner.propertyName] = ownerOf(caller);
+      const owner = rule.ownerColumn.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      values[owner] = ownerOf(caller);
     }
-    const { identifiers } = await this.repo(spec).insert(values as E);
-    return this.get(spec, identifiers[0].id as string | number, caller);
+    return this.get(spec, await this.rows.insert(spec, values), caller);
   }
 
   async update<E extends ObjectLiteral>(
@@ -126,10 +88,13 @@ export class CrudService {
     caller: AuthUser,
   ): Promise<unknown> {
     const row = await this.find(spec, id, caller, 'write');
-    spec.beforeUpdate?.(row);
+    spec.beforeUpdate?.(row, caller);
     const values = this.checkedValues(spec, dto as Values, caller, 'onUpdate');
+    // Moving a child row to no parent would make it platform data: the same rule as creating it.
+    const parent = this.policy.parentProperty(spec.entity);
+    if (parent && parent in values) this.policy.assertParentGiven(spec.entity, values, caller);
     await this.policy.assertReferences(spec.entity, dto as Values, caller);
-    if (Object.keys(values).length > 0) await this.repo(spec).update(id, values as E);
+    if (Object.keys(values).length > 0) await this.rows.update(spec, id, values);
     return this.get(spec, id, caller);
   }
 
@@ -151,46 +116,14 @@ export class CrudService {
         );
       }
     }
-    if (!caller.isAdmin) {
-      const adminOnly = (spec.adminFields ?? []).filter((f) => f in dto);
+    if (!caller.isAdmin && when === 'onUpdate') {
+      const adminOnly = (spec.adminChanges ?? []).filter((f) => f in dto);
       if (adminOnly.length > 0)
-        throw new ForbiddenError(`only an administrator sets ${adminOnly.join(', ')}`);
+        throw new ForbiddenError(`only an administrator changes ${adminOnly.join(', ')}`);
     }
     const values: Values = { ...dto };
     for (const field of spec.actor?.[when] ?? []) values[field] = caller.userId;
     return values;
-  }
-
-  /** The rows of `entity` whose `parentColumn` is `parentId`, paged like any list. */
-  async listChildren<E extends ObjectLiteral>(
-    entity: new () => E,
-    parentColumn: string,
-    parentId: string,
-    query: ListQueryDto,
-    timeColumn: string,
-  ): Promise<Page<E>> {
-    const qb = this.tx.tx
-      .getRepository(entity)
-      .createQueryBuilder('r')
-      .where(`r.${parentColumn} = :parentId`, { parentId });
-    return paginate(qb, { alias: 'r', timeColumn }, query);
-  }
-
-  /** Inserts rows for one parent, all or nothing, in chunks under the bind-parameter limit. */
-  async appendChildren<E extends ObjectLiteral>(
-    entity: new () => E,
-    parentProperty: string,
-    parentId: string,
-    rows: object[],
-  ): Promise<{ inserted: number }> {
-    return this.tx.withTransaction(async () => {
-      const repo = this.tx.tx.getRepository(entity);
-      const columns = repo.metadata.columns.length;
-      for (const chunk of chunksFor(rows, columns)) {
-        await repo.insert(chunk.map((r) => ({ ...r, [parentProperty]: parentId }) as unknown as E));
-      }
-      return { inserted: rows.length };
-    });
   }
 
   /**
@@ -206,6 +139,6 @@ export class CrudService {
     await this.find(spec, id, caller, 'write');
     const preview = await this.policy.checkDelete(spec.entity, id, caller, options);
     if (options.dryRun) return preview;
-    await this.repo(spec).delete(id);
+    await this.rows.delete(spec, id);
   }
 }

@@ -1,5 +1,6 @@
 import { Type as ClassType } from '@nestjs/common';
 import type { ObjectLiteral } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user';
 import { accessOf } from '../../auth/policy/table-access';
 import { ListQueryDto } from '../pagination/list-query.dto';
 import { createDtoFor, listQueryFor, RuleOverrides, updateDtoFor } from './dto-factory';
@@ -27,8 +28,8 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral> {
    * `admins`, an admin may still set them directly (the database's constraints then decide).
    */
   transitions?: Record<string, { values: unknown[]; via: string; admins?: boolean }>;
-  /** Properties only an admin may set through the generic routes. */
-  adminFields?: string[];
+  /** Properties only an admin may change once the row exists (e.g. which strategy a version is of). */
+  adminChanges?: string[];
   /** Body keys audit rows never store in clear (e.g. every admin setting's value). */
   auditRedact?: string[];
   idType?: 'uuid' | 'int';
@@ -38,7 +39,7 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral> {
   /** Turns a row into what the API shows (e.g. masking secrets). */
   present?(row: E): unknown;
   /** Refuses an update of this row (e.g. read-only settings), before anything is written. */
-  beforeUpdate?(row: E): void;
+  beforeUpdate?(row: E, caller: AuthUser): void;
 }
 
 export interface ResourceOptions<E extends ObjectLiteral> {
@@ -53,12 +54,12 @@ export interface ResourceOptions<E extends ObjectLiteral> {
   timeColumn?: string | null;
   actor?: ResourceSpec<E>['actor'];
   transitions?: ResourceSpec<E>['transitions'];
-  adminFields?: string[];
+  adminChanges?: string[];
   auditRedact?: string[];
   idType?: 'uuid' | 'int';
   routes?: ResourceSpec<E>['routes'];
   present?: (row: E) => unknown;
-  beforeUpdate?: (row: E) => void;
+  beforeUpdate?: (row: E, caller: AuthUser) => void;
 }
 
 /** The owner column's property of an owned table (e.g. `userId`), which only the server sets. */
@@ -93,7 +94,7 @@ export function resource<E extends ObjectLiteral>(o: ResourceOptions<E>): Resour
     timeColumn: o.timeColumn === null ? undefined : (o.timeColumn ?? 'created_at'),
     actor: o.actor,
     transitions: o.transitions,
-    adminFields: o.adminFields,
+    adminChanges: o.adminChanges,
     auditRedact: o.auditRedact,
     idType: o.idType,
     routes: o.routes,
