@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './built-app';
 import { PgCluster, SYSTEM_PG_BIN } from './pg-cluster';
@@ -15,6 +17,11 @@ export class StreamingPair {
     readonly primary: PgCluster,
     readonly replica: PgCluster,
   ) {}
+
+  /** pg_basebackup comes with the machine's PostgreSQL packages (postgresql-15). */
+  static available(): boolean {
+    return existsSync(join(SYSTEM_PG_BIN, 'pg_basebackup'));
+  }
 
   static async start(applyDelayMs: number): Promise<StreamingPair> {
     const primary = new PgCluster(await freePort(), { bin: SYSTEM_PG_BIN, flags: STATEMENTS });

@@ -62,7 +62,7 @@ let counter = 0;
 export interface TestAppOptions {
   /** Create the database on this server instead of the run's (e.g. a primary with replicas). */
   server?: string;
-  /** Variables that depend on the database, e.g. a replica's URL of it. */
+  /** Variables that depend on the database, e.g. a replica's URL of it (they win over DATABASE_URL). */
   envFor?: (db: TestDatabase) => Record<string, string>;
 }
 
@@ -95,8 +95,8 @@ export async function startTestApp(
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     ...env,
-    ...options.envFor?.(db),
     ...connectionEnv(db, options),
+    ...options.envFor?.(db),
   });
   let app: INestApplication | undefined;
   try {
