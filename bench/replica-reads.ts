@@ -11,9 +11,11 @@ import { startAppProcess } from './processes';
  * same cores); what this measures is the cost of routing: the per-request choice, the second
  * pool, and the WAL position read after every committed write.
  *
- * BENCH_SECONDS (default 10) per scenario, BENCH_CONCURRENCY (default 8), BENCH_TRADES (default 500).
+ * BENCH_SECONDS (default 10) per scenario and side, split into BENCH_ROUNDS (default 5) slices
+ * that alternate off and on; BENCH_CONCURRENCY (default 8), BENCH_TRADES (default 500).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const TRADES = Number(process.env.BENCH_TRADES ?? 500);
 const DB = 'ledgerline_bench_replicas';
@@ -52,7 +54,7 @@ type Scenario = [name: string, run: (base: string) => Promise<LoadResult>];
 
 function scenarios(token: string, tradeId: string): Scenario[] {
   const auth = { authorization: `Bearer ${token}` };
-  const opts = { concurrency: CONCURRENCY, durationMs: SECONDS * 1000, warmup: 20 };
+  const opts = { concurrency: CONCURRENCY, durationMs: (SECONDS * 1000) / ROUNDS, warmup: 10 };
   return [
     ['list, 50 enriched trades', (base) => load(getter(`${base}/api/trades?limit=50`, auth), opts)],
     ['one trade by id', (base) => load(getter(`${base}/api/trades/${tradeId}`, auth), opts)],
@@ -113,22 +115,45 @@ async function main(): Promise<void> {
 
     // Off and on alternate scenario by scenario, so a neighbour's load on this shared machine
     // hits both sides alike.
-    log(`${SECONDS} s per scenario and side at ${CONCURRENCY} clients ...`);
+    log(
+      `${SECONDS} s per scenario and side in ${ROUNDS} alternating rounds, ${CONCURRENCY} clients ...`,
+    );
     for (const [scenario, run] of scenarios(login.token, tradeId)) {
-      rows.push({ scenario, replicas: 'off', result: await run(off.url), onReplica: '-' });
+      const offRounds: LoadResult[] = [];
+      const onRounds: LoadResult[] = [];
       const before = await routedCounts(on.url);
-      const result = await run(on.url);
+      for (let i = 0; i < ROUNDS; i++) {
+        offRounds.push(await run(off.url));
+        onRounds.push(await run(on.url));
+      }
       const after = await routedCounts(on.url);
       const all = after.all - before.all;
       const share =
         all === 0 ? '-' : `${(((after.replica - before.replica) / all) * 100).toFixed(0)} %`;
-      rows.push({ scenario, replicas: 'on', result, onReplica: share });
+      rows.push({ scenario, replicas: 'off', result: combine(offRounds), onReplica: '-' });
+      rows.push({ scenario, replicas: 'on', result: combine(onRounds), onReplica: share });
     }
   } finally {
     for (const c of children) c.kill('SIGKILL');
     pair.destroy();
   }
   process.stdout.write(table(rows));
+}
+
+/**
+ * Rounds of one side taken together: throughput is the mean, latency percentiles are the median
+ * of the rounds' (a neighbour's burst then spoils one round, not the figure).
+ */
+function combine(rounds: LoadResult[]): LoadResult {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return {
+    requests: rounds.reduce((n, r) => n + r.requests, 0),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    throughput: rounds.reduce((n, r) => n + r.throughput, 0) / rounds.length,
+    p50: median(rounds.map((r) => r.p50)),
+    p95: median(rounds.map((r) => r.p95)),
+    p99: median(rounds.map((r) => r.p99)),
+  };
 }
 
 /** Reads served by a replica, and all reads outside a transaction, from the app's /metrics. */
@@ -146,9 +171,9 @@ async function routedCounts(base: string): Promise<{ replica: number; all: numbe
 function table(rows: Row[]): string {
   const f = (n: number) => n.toFixed(1);
   const lines = [
-    `Replica reads, ${CONCURRENCY} clients, ${SECONDS} s per scenario (${new Date().toISOString()})`,
+    `Replica reads, ${CONCURRENCY} clients, ${SECONDS} s per scenario and side in ${ROUNDS} alternating rounds (${new Date().toISOString()})`,
     '',
-    '| scenario | replica | req/s | p50 ms | p95 ms | errors | reads on the replica¹ |',
+    '| scenario | replica | req/s | p50 ms² | p95 ms² | errors | reads on the replica¹ |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
@@ -160,6 +185,7 @@ function table(rows: Row[]): string {
     "¹ of the reads outside a transaction, from the app's db_reads_routed_total; the token check",
     '  before each request always reads the primary (a token may be a second old), hence 50 % at most',
     '  for a one-read request. Writes and their transactions are on the primary by definition.',
+    '² median of the rounds; req/s is their mean.',
   );
   return `${lines.join('\n')}\n`;
 }

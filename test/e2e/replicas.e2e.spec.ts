@@ -114,6 +114,25 @@ async function until<T>(
     }
   });
 
+  it('starts and serves with a replica that is down from the start', async () => {
+    const config = {
+      ...t.config,
+      replicas: { ...t.config.replicas, urls: ['postgres://postgres@127.0.0.1:1/nowhere'] },
+    };
+    const third = await createApp(config, false);
+    await third.init();
+    try {
+      const http3 = request(third.getHttpServer());
+      const ready = await http3.get('/api/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.info.replicas).toMatchObject({ degraded: true, inRotation: 0 });
+      const r = await http3.get('/api/trades').set('Authorization', `Bearer ${other.token}`);
+      expect(r.status).toBe(200);
+    } finally {
+      await third.close();
+    }
+  });
+
   it('exports the replica lag in /metrics and /api/admin/db/stats', async () => {
     const metrics = await t.http.get('/metrics');
     expect(metrics.text).toMatch(/db_replica_lag_bytes\{replica="replica-1"\} \d+/);
