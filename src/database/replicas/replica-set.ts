@@ -42,9 +42,14 @@ export class ReplicaSet implements OnModuleInit, OnApplicationShutdown {
     const replicas = config.get('replicas', { infer: true });
     const db = config.get('db', { infer: true });
     this.maxLagMs = replicas.maxLagMs;
+    const pool = {
+      ...poolSettings({ url: '', ...db }),
+      // A replica that hangs (host gone, no RST) never answers the server-side timeout: bound
+      // the wait on our side too, so a read in flight fails instead of holding its request.
+      ...(db.statementTimeoutMs > 0 ? { query_timeout: db.statementTimeoutMs + 1000 } : {}),
+    };
     this.replicas = replicas.urls.map(
-      (url, i) =>
-        new Replica(`replica-${i + 1}`, url, poolSettings({ url, ...db }), APPLICATION_NAME),
+      (url, i) => new Replica(`replica-${i + 1}`, url, pool, APPLICATION_NAME),
     );
     if (this.replicas.length > 0) this.registerMetrics(metrics);
   }
