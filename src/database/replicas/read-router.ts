@@ -39,8 +39,15 @@ export class ReadRouter implements OnModuleInit, OnApplicationShutdown {
     private readonly cls: ClsService,
     metrics: Metrics,
   ) {
-    const ttlMs = config.get('replicas', { infer: true }).readYourWritesTtlSeconds * 1000;
+    const replicas = config.get('replicas', { infer: true });
+    const ttlMs = replicas.readYourWritesTtlSeconds * 1000;
     this.writes = new WritePositions(ttlMs);
+    if (replicas.urls.length > 0 && (replicas.maxLagMs === 0 || ttlMs <= replicas.maxLagMs)) {
+      // Then a replica in rotation may still miss a write whose entry has expired.
+      this.logger.warn(
+        'DB_READ_YOUR_WRITES_TTL_SECONDS should exceed DB_REPLICA_MAX_LAG_MS (and that be > 0): otherwise a caller may not see its own write',
+      );
+    }
     this.routed = new Counter({
       name: 'db_reads_routed_total',
       help: 'reads outside a transaction, by the server that answered them',
