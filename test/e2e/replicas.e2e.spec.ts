@@ -148,19 +148,16 @@ async function until<T>(
 
   it('answers from the primary within 2 s of the replica stopping, stays ready, and returns to the replica', async () => {
     pair.replica.stop('fast');
-    const stoppedAt = Date.now();
     await until('a read answered without the replica', 2_000, async () =>
       (await other.api.get('/api/trades')).status === 200 ? true : undefined,
     );
-    for (let i = 0; i < 10; i++) expect((await other.api.get('/api/trades')).status).toBe(200);
-
     const down = await until('the replica out of rotation', 2_000, async () => {
       const r = await replicaMember();
       return r.member.up ? undefined : r;
     });
-    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
     expect(down.status).toBe(200);
     expect(down.member.reason).toEqual(expect.any(String));
+    for (let i = 0; i < 10; i++) expect((await other.api.get('/api/trades')).status).toBe(200);
 
     pair.replica.start();
     await until('the replica back in rotation', 60_000, async () =>

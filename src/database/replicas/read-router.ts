@@ -39,10 +39,10 @@ export class ReadRouter implements OnModuleInit, OnApplicationShutdown {
     private readonly cls: ClsService,
     metrics: Metrics,
   ) {
-    const replicas = config.get('replicas', { infer: true });
-    const ttlMs = replicas.readYourWritesTtlSeconds * 1000;
+    const settings = config.get('replicas', { infer: true });
+    const ttlMs = settings.readYourWritesTtlSeconds * 1000;
     this.writes = new WritePositions(ttlMs);
-    if (replicas.urls.length > 0 && (replicas.maxLagMs === 0 || ttlMs <= replicas.maxLagMs)) {
+    if (settings.urls.length > 0 && (settings.maxLagMs === 0 || ttlMs <= settings.maxLagMs)) {
       // Then a replica in rotation may still miss a write whose entry has expired.
       this.logger.warn(
         'DB_READ_YOUR_WRITES_TTL_SECONDS should exceed DB_REPLICA_MAX_LAG_MS (and that be > 0): otherwise a caller may not see its own write',
