@@ -46,3 +46,11 @@ export function ownerOf(caller: AuthUser): string {
   }
   return caller.userId;
 }
+
+/**
+ * Whose writes a caller's reads must see: the user whose rows are touched (a person, or the
+ * user a service acts as), else the service's own key.
+ */
+export function readerKeyOf(caller: AuthUser): string {
+  return caller.userId ?? caller.apiKey?.id ?? 'anonymous';
+}

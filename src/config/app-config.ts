@@ -162,9 +162,30 @@ class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   ENABLE_TEST_ROUTES = false;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(,\s*postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'must be a comma-separated list of postgres:// URLs',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  DB_REPLICA_MAX_LAG_MS = 30000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  DB_READ_YOUR_WRITES_TTL_SECONDS = 60;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DB_PGBOUNCER = false;
 }
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'ADMIN_PASSWORD']);
 
 export interface AppConfig {
   /** Undefined means: start the embedded PostgreSQL. */
@@ -176,6 +197,16 @@ export interface AppConfig {
     idleTimeoutMs: number;
     statementTimeoutMs: number;
     migrationsRun: boolean;
+    /** DATABASE_URL is PgBouncer in transaction pooling: no session state, no startup options. */
+    pgbouncer: boolean;
+  };
+  /** Streaming replicas for plain reads; empty: every statement goes to DATABASE_URL. */
+  replicas: {
+    urls: string[];
+    /** A replica further behind than this is taken out of rotation. */
+    maxLagMs: number;
+    /** How long a caller's last write pins its reads to servers that have replayed it. */
+    readYourWritesTtlSeconds: number;
   };
   bodyLimit: string;
   logLevel: LogLevel;
@@ -225,7 +256,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...known, 'DATABASE_URL', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'CORS_ORIGINS'])
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'DATABASE_REPLICA_URLS',
+    'ADMIN_USERNAME',
+    'ADMIN_PASSWORD',
+    'CORS_ORIGINS',
+  ])
     raw[key] = env[key];
   // Absent variables must fall back to the class defaults, so drop undefined keys.
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
@@ -250,6 +288,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleTimeoutMs: vars.DB_IDLE_TIMEOUT_MS,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
       migrationsRun: vars.MIGRATIONS_RUN,
+      pgbouncer: vars.DB_PGBOUNCER,
+    },
+    replicas: {
+      urls: (vars.DATABASE_REPLICA_URLS ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== ''),
+      maxLagMs: vars.DB_REPLICA_MAX_LAG_MS,
+      readYourWritesTtlSeconds: vars.DB_READ_YOUR_WRITES_TTL_SECONDS,
     },
     bodyLimit: vars.BODY_LIMIT,
     logLevel: vars.LOG_LEVEL,

@@ -13,6 +13,26 @@ export interface DatabaseSettings {
   statementTimeoutMs: number;
   migrationsRun: boolean;
   applicationName?: string;
+  /** The URL is PgBouncer in transaction pooling: send no startup option it would refuse. */
+  pgbouncer?: boolean;
+  /**
+   * Turns on TypeORM's replication mode, whose only effect here is that reads outside a
+   * transaction ask for a "slave" connection; ReadRouter decides where that connection comes from.
+   */
+  replicated?: boolean;
+}
+
+/** The pg pool settings shared by the primary's pool and the replicas' pools. */
+export function poolSettings(s: DatabaseSettings): Record<string, unknown> {
+  return {
+    max: s.poolMax,
+    connectionTimeoutMillis: s.connectTimeoutMs,
+    idleTimeoutMillis: s.idleTimeoutMs,
+    // Enforced by the server on every statement, so a runaway query cannot hold a connection.
+    // PgBouncer refuses it as a startup parameter: there it is SET LOCAL per transaction
+    // (session-free.subscriber.ts) plus a role default the operator sets (docs/SCALING.md).
+    ...(s.pgbouncer ? {} : { statement_timeout: s.statementTimeoutMs }),
+  };
 }
 
 /**
@@ -23,7 +43,9 @@ export interface DatabaseSettings {
 export function buildDataSourceOptions(s: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
-    url: s.url,
+    ...(s.replicated
+      ? { replication: { master: { url: s.url }, slaves: [], defaultMode: 'slave' as const } }
+      : { url: s.url }),
     entities: ENTITIES,
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',
@@ -37,12 +59,6 @@ export function buildDataSourceOptions(s: DatabaseSettings): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: s.applicationName ?? APPLICATION_NAME,
     logging: false,
-    extra: {
-      max: s.poolMax,
-      connectionTimeoutMillis: s.connectTimeoutMs,
-      idleTimeoutMillis: s.idleTimeoutMs,
-      // Enforced by the server on every statement, so a runaway query cannot hold a connection.
-      statement_timeout: s.statementTimeoutMs,
-    },
+    extra: poolSettings(s),
   };
 }

@@ -1,14 +1,20 @@
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { Metrics, MetricsQueryLogger } from '../monitoring/metrics';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { CascadePreviewService } from './cascade-preview.service';
 import { buildDataSourceOptions } from './data-source-options';
+import { ReadRouter } from './replicas/read-router';
+import { ReadRoutingInterceptor } from './replicas/read-routing.interceptor';
+import { ReplicaSet } from './replicas/replica-set';
+import { useLocalStatementTimeout } from './session-free';
 
 @Global()
 @Module({
@@ -22,7 +28,11 @@ import { buildDataSourceOptions } from './data-source-options';
         if (!url)
           throw new Error('no database URL: the embedded server should have been started first');
         return {
-          ...buildDataSourceOptions({ url, ...db }),
+          ...buildDataSourceOptions({
+            url,
+            ...db,
+            replicated: config.get('replicas', { infer: true }).urls.length > 0,
+          }),
           // Every statement's duration goes to the db_query_duration_seconds histogram.
           logger: new MetricsQueryLogger(metrics),
           maxQueryExecutionTime: Number.MIN_VALUE,
@@ -43,7 +53,22 @@ import { buildDataSourceOptions } from './data-source-options';
       ],
     }),
   ],
-  providers: [CascadePreviewService],
-  exports: [CascadePreviewService],
+  providers: [
+    CascadePreviewService,
+    ReplicaSet,
+    ReadRouter,
+    { provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor },
+  ],
+  exports: [CascadePreviewService, ReplicaSet],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnModuleInit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  onModuleInit(): void {
+    const db = this.config.get('db', { infer: true });
+    if (db.pgbouncer) useLocalStatementTimeout(this.ds, db.statementTimeoutMs);
+  }
+}

@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ErrorBodyDto } from '../common/http/api-docs';
 import { Public } from '../auth/policy/route-access';
+import { replicasIndicator } from '../database/replicas/replica-health';
+import { ReplicaSet } from '../database/replicas/replica-set';
 import { DrainState } from './drain-state';
 
 @ApiTags('health')
@@ -13,6 +15,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly drain: DrainState,
+    private readonly replicas: ReplicaSet,
   ) {}
 
   /** Liveness: the process is up and serving HTTP. */
@@ -35,7 +38,10 @@ export class HealthController {
       });
     }
     try {
-      return await this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 2000 }),
+        ...(this.replicas.enabled ? [() => replicasIndicator(this.replicas)] : []),
+      ]);
     } catch (e) {
       const details = e instanceof ServiceUnavailableException ? e.getResponse() : undefined;
       throw new ServiceUnavailableException({

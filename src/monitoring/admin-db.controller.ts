@@ -5,6 +5,7 @@ import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AdminOnly } from '../auth/policy/route-access';
 import { ApiErrorResponses } from '../common/http/api-docs';
+import { ReplicaSet } from '../database/replicas/replica-set';
 import { DbMonitor, OrphanCount, SlowQueries } from './db-monitor';
 
 export class SlowQueriesQuery {
@@ -35,7 +36,10 @@ export class SlowQueriesQuery {
 export class AdminDbController {
   private readonly monitor: DbMonitor;
 
-  constructor(ds: DataSource) {
+  constructor(
+    ds: DataSource,
+    private readonly replicas: ReplicaSet,
+  ) {
     this.monitor = new DbMonitor(ds);
   }
 
@@ -56,8 +60,8 @@ export class AdminDbController {
 
   /** Pool figures, pg_stat_database for this database, its size, and the largest tables. */
   @Get('stats')
-  stats(): Promise<Record<string, unknown>> {
-    return this.monitor.stats();
+  async stats(): Promise<Record<string, unknown>> {
+    return { ...(await this.monitor.stats()), replicas: this.replicas.statuses() };
   }
 
   /** Top pg_stat_statements rows by mean time; `{ available: false, hint }` where the server lacks it. */

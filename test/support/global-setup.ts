@@ -2,10 +2,13 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase } from '../../src/database/embedded-postgres';
-import { LOCAL_SERVER_URL, SERVER_URL_ENV, serverAnswers } from './test-server';
+import { freePort } from './built-app';
+import { PgBouncer } from './pgbouncer';
+import { LOCAL_SERVER_URL, PGBOUNCER_PORT_ENV, SERVER_URL_ENV, serverAnswers } from './test-server';
 
 declare global {
   var __LEDGERLINE_EMBEDDED__: EmbeddedDatabase | undefined;
+  var __LEDGERLINE_PGBOUNCER__: PgBouncer | undefined;
 }
 
 /**
@@ -13,6 +16,25 @@ declare global {
  * TEST_DATABASE_URL, else the machine's local server when it answers, else an embedded one.
  */
 export default async function globalSetup(): Promise<void> {
+  await pickServer();
+  if (process.env.TEST_VIA_PGBOUNCER === 'true') await startPgBouncer();
+}
+
+/** TEST_VIA_PGBOUNCER=true: the apps under test reach their databases through PgBouncer. */
+async function startPgBouncer(): Promise<void> {
+  if (!PgBouncer.available())
+    throw new Error(
+      'TEST_VIA_PGBOUNCER=true needs /usr/sbin/pgbouncer (apt-get install pgbouncer)',
+    );
+  const bouncer = await PgBouncer.start(process.env[SERVER_URL_ENV] as string, await freePort());
+  globalThis.__LEDGERLINE_PGBOUNCER__ = bouncer;
+  process.env[PGBOUNCER_PORT_ENV] = String(bouncer.port);
+  process.stderr.write(
+    `the apps connect through PgBouncer (transaction pooling) on port ${bouncer.port}\n`,
+  );
+}
+
+async function pickServer(): Promise<void> {
   const explicit = process.env.TEST_DATABASE_URL;
   if (explicit) {
     process.env[SERVER_URL_ENV] = explicit;

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
+  globalThis.__LEDGERLINE_PGBOUNCER__?.stop();
   const embedded = globalThis.__LEDGERLINE_EMBEDDED__;
   if (embedded) {
     await embedded.stop();

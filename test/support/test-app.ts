@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { PGBOUNCER_PORT_ENV } from './test-server';
 
 type Agent = ReturnType<typeof request>;
 type Call = ReturnType<Agent['get']>;
@@ -58,6 +59,25 @@ export function clientFor(http: Agent, token: string): Client {
 
 let counter = 0;
 
+export interface TestAppOptions {
+  /** Create the database on this server instead of the run's (e.g. a primary with replicas). */
+  server?: string;
+  /** Variables that depend on the database, e.g. a replica's URL of it (they win over DATABASE_URL). */
+  envFor?: (db: TestDatabase) => Record<string, string>;
+}
+
+/**
+ * Where the app reaches its database: directly, or through the run's PgBouncer when
+ * TEST_VIA_PGBOUNCER=true (global-setup started it in front of the test server).
+ */
+function connectionEnv(db: TestDatabase, options: TestAppOptions): Record<string, string> {
+  const bouncerPort = process.env[PGBOUNCER_PORT_ENV];
+  if (!bouncerPort || options.server) return { DATABASE_URL: db.url };
+  const u = new URL(db.url);
+  u.port = bouncerPort;
+  return { DATABASE_URL: u.toString(), DB_PGBOUNCER: 'true' };
+}
+
 /**
  * The real application on its own fresh database, migrated exactly as in production, with an
  * admin and one regular user logged in. `env` overrides configuration variables as the process
@@ -67,14 +87,16 @@ export async function startTestApp(
   label: string,
   env: Record<string, string> = {},
   logger?: LoggerService,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase(label);
+  const db = await createTestDatabase(label, options.server);
   const config = loadConfig({
     LOG_LEVEL: 'error',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     ...env,
-    DATABASE_URL: db.url,
+    ...connectionEnv(db, options),
+    ...options.envFor?.(db),
   });
   let app: INestApplication | undefined;
   try {

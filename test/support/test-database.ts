@@ -8,8 +8,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: testServerUrl() });
+async function admin<T>(server: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: server });
   await client.connect();
   try {
     return await fn(client);
@@ -19,16 +19,21 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh, empty database for one test file; drop() removes it even with open connections. */
-export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label = 'test',
+  server = testServerUrl(),
+): Promise<TestDatabase> {
   const name = `ll_${label
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
     .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  await admin(server, (c) => c.query(`CREATE DATABASE "${name}"`));
   return {
     name,
-    url: withDatabase(testServerUrl(), name),
+    url: withDatabase(server, name),
     drop: () =>
-      admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+      admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -2,6 +2,8 @@ import { Client } from 'pg';
 
 /** Where the harness may create databases; chosen once by global-setup for the whole run. */
 export const SERVER_URL_ENV = 'LEDGERLINE_TEST_SERVER_URL';
+/** Set by global-setup when TEST_VIA_PGBOUNCER=true: the port of PgBouncer in front of that server. */
+export const PGBOUNCER_PORT_ENV = 'LEDGERLINE_TEST_PGBOUNCER_PORT';
 export const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function testServerUrl(): string {
