@@ -3,10 +3,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module';
 import { AdminBootstrap } from './admin-bootstrap';
 import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginThrottle } from './login-throttle';
 
 @Module({
@@ -15,7 +17,9 @@ import { LoginThrottle } from './login-throttle';
   providers: [
     AuthService,
     ApiKeysService,
+    ApiKeysRepository,
     LoginThrottle,
+    LoginAttemptsRepository,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { allowFailureAudit } from '../audit/audited.decorator';
 import { ForbiddenError, LoginFailedError, ValidationError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
-import type { Tx } from '../database/transaction';
 import { UserView } from '../users/dto/user-view.dto';
-import { Session } from '../users/entities/session.entity';
 import { decoyHash, verifyPassword } from '../users/password';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import type { AuthUser, Scope } from './auth-user';
+import { ApiKeysRepository } from './api-keys.repository';
+import type { AuthUser } from './auth-user';
 import { LoginResponse } from './dto/login-response.dto';
 import { LoginThrottle } from './login-throttle';
 import { API_KEY_PREFIX, newToken, tokenHash } from './tokens';
@@ -19,23 +17,14 @@ import { API_KEY_PREFIX, newToken, tokenHash } from './tokens';
 const BAD_CREDENTIALS = 'wrong username or password';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface KeyRow {
-  id: string;
-  name: string;
-  scopes: Scope[];
-  stale: boolean;
-  userId: string | null;
-  username: string | null;
-}
-
 @Injectable()
 export class AuthService {
   private readonly ttlMs: number;
   private readonly signupEnabled: boolean;
 
   constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
-    private readonly dataSource: DataSource,
+    private readonly sessions: UsersRepository,
+    private readonly keys: ApiKeysRepository,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
     config: ConfigService<AppConfig, true>,
@@ -65,15 +54,13 @@ export class AuthService {
     await this.throttle.succeed(username, ip);
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.ttlMs);
-    await this.tx.tx
-      .getRepository(Session)
-      .insert({ id: tokenHash(token), userId: user.id, expiresAt });
+    await this.sessions.insertSession(tokenHash(token), user.id, expiresAt);
     return { token, expiresAt: expiresAt.toISOString(), user: UserView.of(user) };
   }
 
   async logout(caller: AuthUser): Promise<void> {
     if (!caller.sessionId) return;
-    await this.tx.tx.getRepository(Session).delete({ id: caller.sessionId });
+    await this.sessions.deleteSession(caller.sessionId);
   }
 
   /**
@@ -84,13 +71,7 @@ export class AuthService {
     if (token.startsWith(API_KEY_PREFIX)) return this.authenticateKey(token, actAs);
     if (actAs !== undefined) throw new ForbiddenError('only services act as another user');
     const id = tokenHash(token);
-    const row = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .innerJoin('s.user', 'u')
-      .select(['u.id AS id', 'u.username AS username', 'u.is_admin AS "isAdmin"'])
-      .where('s.id = :id AND s.expires_at > now()', { id })
-      .getRawOne<{ id: string; username: string; isAdmin: boolean }>();
+    const row = await this.sessions.sessionUser(id);
     if (!row) return undefined;
     return {
       role: row.isAdmin ? 'admin' : 'user',
@@ -108,24 +89,9 @@ export class AuthService {
     if (actAs !== undefined && !UUID.test(actAs)) {
       throw ValidationError.forField('X-Act-As-User', 'X-Act-As-User must be a user id (UUID)');
     }
-    const rows: KeyRow[] = await this.dataSource.query(
-      `SELECT k.id, k.name, k.scopes,
-              (k.last_used_at IS NULL OR k.last_used_at <= now() - interval '1 minute') AS stale,
-              u.id AS "userId", u.username
-         FROM api_keys k LEFT JOIN users u ON u.id = $2::uuid
-        WHERE k.key_hash = $1`,
-      [tokenHash(token), actAs ?? null],
-    );
-    const key = rows[0];
+    const key = await this.keys.findCaller(tokenHash(token), actAs ?? null);
     if (!key) return undefined;
-    if (key.stale) {
-      // At most one write a minute per key, whatever the request rate (and across instances).
-      await this.dataSource.query(
-        `UPDATE api_keys SET last_used_at = now()
-          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - interval '1 minute')`,
-        [key.id],
-      );
-    }
+    if (key.stale) await this.keys.recordUse(key.id);
     if (actAs !== undefined) {
       if (!key.scopes.includes('act-as-user'))
         throw new ForbiddenError('this API key lacks the act-as-user scope');

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { paginate } from '../common/pagination/keyset';
+import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { Page } from '../common/pagination/page';
+import { GenerateSql, SAMPLE } from '../database/generate-sql';
+import type { Tx } from '../database/transaction';
+import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+
+const PAGE = Object.assign(new ListQueryDto(), { limit: 50, offset: 0 });
+
+/** Users and their login sessions (admin-only tables). */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+
+  private get users() {
+    return this.tx.tx.getRepository(User);
+  }
+
+  /** A taken username (in any letter case) is a 409 from the unique index. */
+  @GenerateSql({ params: ['alice', '$argon2id$sample', false] })
+  insert(username: string, passwordHash: string, isAdmin: boolean): Promise<User> {
+    return this.users.save(this.users.create({ username, password: passwordHash, isAdmin }));
+  }
+
+  @GenerateSql({ params: ['Alice'] })
+  findByUsername(username: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  @GenerateSql({ params: [PAGE] })
+  list(query: ListQueryDto): Promise<Page<User>> {
+    return paginate(this.users.createQueryBuilder('u'), { alias: 'u' }, query);
+  }
+
+  /** Removes the user (sessions and owned rows cascade); false when there was none. */
+  @GenerateSql({ params: [SAMPLE.uuid] })
+  async delete(id: string): Promise<boolean> {
+    // idempotency_keys has no foreign key to users (see its entity): remove them with the user.
+    await this.tx.tx.getRepository(IdempotencyKey).delete({ userId: id });
+    return Boolean((await this.users.delete({ id })).affected);
+  }
+
+  @GenerateSql({ params: ['sha256-of-token', SAMPLE.uuid, new Date(SAMPLE.date)] })
+  async insertSession(id: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.tx.tx.getRepository(Session).insert({ id, userId, expiresAt });
+  }
+
+  @GenerateSql({ params: ['sha256-of-token'] })
+  async deleteSession(id: string): Promise<void> {
+    await this.tx.tx.getRepository(Session).delete({ id });
+  }
+
+  /** The user behind a live session, in one statement. */
+  @GenerateSql({ params: ['sha256-of-token'] })
+  sessionUser(id: string): Promise<{ id: string; username: string; isAdmin: boolean } | undefined> {
+    return this.tx.tx
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .innerJoin('s.user', 'u')
+      .select(['u.id AS id', 'u.username AS username', 'u.is_admin AS "isAdmin"'])
+      .where('s.id = :id AND s.expires_at > now()', { id })
+      .getRawOne<{ id: string; username: string; isAdmin: boolean }>();
+  }
+}
