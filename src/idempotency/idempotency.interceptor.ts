@@ -10,7 +10,7 @@ import { UnprocessableError, ValidationError } from '../common/errors/domain-err
 import type { AppConfig } from '../config/app-config';
 import { responseStatusOf } from '../common/http/response-status';
 import type { Tx } from '../database/transaction';
-import { IdempotencyKey } from './entities/idempotency-key.entity';
+import { IdempotencyRepository } from './idempotency.repository';
 
 const HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -29,6 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
+    private readonly keys: IdempotencyRepository,
     private readonly reflector: Reflector,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -57,19 +58,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return from(
       this.tx.withTransaction(async () => {
-        const m = this.tx.tx;
-        await m.query(
-          'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()',
-          [userId, key],
-        );
-        const claimed: unknown[] = await m.query(
-          `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
-           VALUES ($1, $2, $3, now() + make_interval(hours => $4))
-           ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-          [userId, key, requestHash, this.ttlHours],
-        );
-        if (claimed.length === 0) {
-          const first = await m.getRepository(IdempotencyKey).findOneByOrFail({ userId, key });
+        if (!(await this.keys.claim(userId, key, requestHash, this.ttlHours))) {
+          const first = await this.keys.find(userId, key);
           if (first.requestHash !== requestHash) {
             throw new UnprocessableError(
               'this Idempotency-Key was already used with a different request',
@@ -82,13 +72,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         const result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
         const status = responseStatusOf(ctx, this.reflector);
-        await m.getRepository(IdempotencyKey).update(
-          { userId, key },
-          // The stored body is exactly what the client received: the JSON of the result.
-          {
-            responseStatus: status,
-            responseBody: result === undefined ? null : JSON.parse(JSON.stringify(result)),
-          },
+        // The stored body is exactly what the client received: the JSON of the result.
+        await this.keys.saveResponse(
+          userId,
+          key,
+          status,
+          result === undefined ? null : JSON.parse(JSON.stringify(result)),
         );
         return result;
       }),

@@ -1,6 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency.repository';
 
 @Global()
-@Module({ providers: [IdempotencyInterceptor], exports: [IdempotencyInterceptor] })
+@Module({
+  providers: [IdempotencyInterceptor, IdempotencyRepository],
+  exports: [IdempotencyInterceptor],
+})
 export class IdempotencyModule {}
