@@ -7,19 +7,7 @@ import { Client } from 'pg';
 import { freePort, RunningServer, startBuilt, stopAllBuilt } from '../support/built-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ADMIN } from '../support/test-app';
-
-/** Generous: the machine is shared and may be slow; every wait below ends on a condition. */
-const DEADLINE_MS = 60000;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../support/until';
 
 /** An advisory lock held by the test in its own transaction; /api/test/hold waits on it. */
 class Gate {
