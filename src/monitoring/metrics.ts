@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /** The Prometheus registry of one app instance. */
@@ -19,6 +19,39 @@ export class Metrics {
     name: 'db_query_duration_seconds',
     help: 'SQL statement duration as measured by TypeORM',
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  readonly maintenanceRuns = new Counter({
+    name: 'maintenance_runs_total',
+    help: 'Maintenance runs by outcome: ran, skipped (another instance held the lock) or failed',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly maintenanceRowsRemoved = new Counter({
+    name: 'maintenance_rows_removed_total',
+    help: 'Rows deleted by the maintenance purges, by table',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
+  readonly maintenancePartitions = new Counter({
+    name: 'maintenance_partitions_total',
+    help: 'Audit partitions created ahead or dropped by retention',
+    labelNames: ['change'] as const,
+    registers: [this.registry],
+  });
+
+  readonly maintenanceLastRun = new Gauge({
+    name: 'maintenance_last_run_timestamp_seconds',
+    help: 'When the last maintenance run of this instance finished (Unix time), skipped runs excluded',
+    registers: [this.registry],
+  });
+
+  readonly maintenanceDuration = new Gauge({
+    name: 'maintenance_last_run_duration_seconds',
+    help: 'How long the last maintenance run of this instance took',
     registers: [this.registry],
   });
 
