@@ -194,12 +194,18 @@ describe('graceful shutdown (built process)', () => {
 
       type Outcome = { writtenAt: number | undefined; status?: number; error?: string };
       /** `writtenAt`: when the whole request had been handed to the OS (the socket's 'finish'). */
-      const get = (): Promise<Outcome> =>
+      // Half the clients keep their connection alive, half open a new one per request (as many
+      // real clients do): a signal then finds connections in every state, from the accept
+      // backlog to idle keep-alive.
+      const get = (keepAlive: boolean): Promise<Outcome> =>
         new Promise((resolve) => {
           let writtenAt: number | undefined;
           const req = request(
             `${server.url}/api/trades?limit=500`,
-            { agent, headers: { authorization: `Bearer ${login.token}` } },
+            {
+              agent: keepAlive ? agent : false,
+              headers: { authorization: `Bearer ${login.token}` },
+            },
             (res) => {
               const chunks: Buffer[] = [];
               res.on('data', (c: Buffer) => chunks.push(c));
@@ -234,7 +240,7 @@ describe('graceful shutdown (built process)', () => {
       let stop = false;
       const clients = perClient.map(async (_, i) => {
         while (!stop) {
-          const o = await get();
+          const o = await get(i % 2 === 0);
           outcomes.push(o);
           perClient[i]++;
           // Refused or cut: this client is done (the server no longer accepts).
