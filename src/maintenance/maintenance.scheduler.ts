@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -11,7 +16,7 @@ import { MaintenanceReport, runMaintenance } from './maintenance';
  * lets one of them run at a time, the others skip.
  */
 @Injectable()
-export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MaintenanceScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Maintenance');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -36,10 +41,11 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.timer = setTimeout(tick, 0).unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before, not on, application shutdown: TypeORM closes the pool on shutdown, and the step in
+  // progress must finish first (the run checks `stopping` between steps).
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
-    // The run checks `stopping` between steps; the pool must outlive the step in progress.
     await this.running;
   }
 
