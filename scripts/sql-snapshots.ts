@@ -77,7 +77,7 @@ export async function writeSqlSnapshots(root: string): Promise<string[]> {
   await admin(srv.url, `CREATE DATABASE "${name}"`);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot(loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'error' })),
-    { logger: false },
+    { logger: ['error'], abortOnError: false },
   );
   const written: string[] = [];
   try {

@@ -7,6 +7,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { OrdersModule } from './orders/orders.module';
 import { PositionsModule } from './positions/positions.module';
 import { DrainMiddleware } from './health/drain.middleware';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { RequestLogMiddleware } from './monitoring/request-log.middleware';
 import { strategiesResources } from './strategies/strategies.resources';
@@ -77,6 +78,7 @@ export class AppModule implements NestModule {
         OrdersModule,
         IdempotencyModule,
         MonitoringModule,
+        MaintenanceModule,
         CrudCoreModule,
         crudResources('Strategies', strategiesResources),
         crudResources('Backtests', backtestsResources),

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     installShutdown({
       app,
       logger,
+      delayMs: config.shutdownDelayMs,
       timeoutMs: config.shutdownTimeoutMs,
       afterClose: async () => embedded?.stop(),
     });

@@ -155,6 +155,29 @@ class EnvironmentVariables {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  SHUTDOWN_DELAY_MS = 5000;
+
+  @Transform(blankToUndefined)
+  @IsString()
+  NODE_ENV = 'development';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  EMBEDDED_POSTGRES = false;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  MAINTENANCE_INTERVAL_MINUTES = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  AUDIT_RETENTION_DAYS = 365;
+
   @Transform(blankToUndefined)
   @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
   LOG_FORMAT: 'json' | 'pretty' = 'json';
@@ -213,6 +236,18 @@ export interface AppConfig {
   dataDir: string;
   embeddedPgPort: number;
   shutdownTimeoutMs: number;
+  /** After a signal, how long the server keeps accepting (with readiness 503) before it stops. */
+  shutdownDelayMs: number;
+  /** NODE_ENV; `production` refuses to start an embedded PostgreSQL unless `embeddedPostgres`. */
+  nodeEnv: string;
+  /** EMBEDDED_POSTGRES=true: the operator wants the embedded server even in production. */
+  embeddedPostgres: boolean;
+  maintenance: {
+    /** Minutes between scheduled runs of the maintenance job; 0 = never run by the server. */
+    intervalMinutes: number;
+    auditRetentionDays: number;
+    loginLockoutSeconds: number;
+  };
   logFormat: 'json' | 'pretty';
   /** Mounts /api/test/* (a pg_sleep route for shutdown tests). Never in production. */
   enableTestRoutes: boolean;
@@ -279,6 +314,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
     );
   }
+  // In a container the embedded server's disk vanishes with the container: production must say
+  // where its database is, or say explicitly that local disk is what it wants.
+  if (vars.NODE_ENV === 'production' && !vars.DATABASE_URL && !vars.EMBEDDED_POSTGRES) {
+    throw new ConfigError([
+      'DATABASE_URL must be set when NODE_ENV=production (EMBEDDED_POSTGRES=true to use the embedded PostgreSQL on local disk anyway)',
+    ]);
+  }
   return {
     databaseUrl: vars.DATABASE_URL,
     port: vars.PORT,
@@ -304,6 +346,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
     idempotencyTtlHours: vars.IDEMPOTENCY_TTL_HOURS,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    shutdownDelayMs: vars.SHUTDOWN_DELAY_MS,
+    nodeEnv: vars.NODE_ENV,
+    embeddedPostgres: vars.EMBEDDED_POSTGRES,
+    maintenance: {
+      intervalMinutes: vars.MAINTENANCE_INTERVAL_MINUTES,
+      auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
+      loginLockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+    },
     logFormat: vars.LOG_FORMAT,
     enableTestRoutes: vars.ENABLE_TEST_ROUTES,
     auth: {

@@ -27,6 +27,15 @@ function mermaidType(type: string, isArray: boolean): string {
   return isArray ? `${t}_array` : t;
 }
 
+/**
+ * What the entity metadata cannot say: tables stored as partitions (created by migrations, managed
+ * by the maintenance job), and what partitioning changed in their keys.
+ */
+const PARTITIONED: Record<string, string> = {
+  audit_logs:
+    'partitioned by month (UTC) on `timestamp`: one partition per month in schema `partitions` (`audit_logs_yYYYYmMM`) plus `audit_logs_default` as a safety net; the maintenance job creates months ahead and drops whole months past `AUDIT_RETENTION_DAYS`. PostgreSQL requires the partition key in every unique key, so the primary key is (id, timestamp) instead of (id); ids stay unique in practice (random UUIDs), and nothing references audit_logs. The foreign key audit_logs.user_id → users (SET NULL) is unchanged: PostgreSQL 12+ keeps it on every partition.',
+};
+
 /** docs/SCHEMA.md: an ER diagram and the foreign-key rule table, generated from the entities. */
 export function renderSchemaDoc(metadatas: EntityMetadata[]): string {
   const fks = metadatas
@@ -91,6 +100,7 @@ export function renderSchemaDoc(metadatas: EntityMetadata[]): string {
     );
     const checks = m.checks.map((c) => `${c.name}: ${c.expression}`);
     lines.push(`- **${m.tableName}** (${m.columns.length} columns)`);
+    if (PARTITIONED[m.tableName]) lines.push(`  - storage: ${PARTITIONED[m.tableName]}`);
     if (uniques.length) lines.push(`  - unique: ${uniques.join('; ')}`);
     if (indices.length) lines.push(`  - indexes: ${indices.join('; ')}`);
     if (checks.length) lines.push(`  - checks: ${checks.join('; ')}`);

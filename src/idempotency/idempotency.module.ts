@@ -5,6 +5,6 @@ import { IdempotencyRepository } from './idempotency.repository';
 @Global()
 @Module({
   providers: [IdempotencyInterceptor, IdempotencyRepository],
-  exports: [IdempotencyInterceptor],
+  exports: [IdempotencyInterceptor, IdempotencyRepository],
 })
 export class IdempotencyModule {}

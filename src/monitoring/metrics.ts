@@ -30,6 +30,39 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly maintenanceRuns = new Counter({
+    name: 'maintenance_runs_total',
+    help: 'Maintenance runs by outcome: ran, skipped (another instance held the lock) or failed',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly maintenanceRowsRemoved = new Counter({
+    name: 'maintenance_rows_removed_total',
+    help: 'Rows deleted by the maintenance purges, by table',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
+  readonly maintenancePartitions = new Counter({
+    name: 'maintenance_partitions_total',
+    help: 'Audit partitions created ahead or dropped by retention',
+    labelNames: ['change'] as const,
+    registers: [this.registry],
+  });
+
+  readonly maintenanceLastRun = new Gauge({
+    name: 'maintenance_last_run_timestamp_seconds',
+    help: 'When the last maintenance run of this instance finished (Unix time), skipped runs excluded',
+    registers: [this.registry],
+  });
+
+  readonly maintenanceDuration = new Gauge({
+    name: 'maintenance_last_run_duration_seconds',
+    help: 'How long the last maintenance run of this instance took',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -5,6 +5,14 @@ import { IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/policy/route-access';
 
+export class HoldQuery {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  key!: number;
+}
+
 export class SleepQuery {
   @Type(() => Number)
   @IsInt()
@@ -14,8 +22,8 @@ export class SleepQuery {
 }
 
 /**
- * Mounted only with ENABLE_TEST_ROUTES=true: a request that holds a database connection for
- * `ms` milliseconds, so shutdown tests can have requests in flight.
+ * Mounted only with ENABLE_TEST_ROUTES=true: requests that hold a database connection (for
+ * `ms` milliseconds, or until a lock is released), so shutdown tests can have requests in flight.
  */
 @ApiExcludeController()
 @Public()
@@ -27,5 +35,16 @@ export class TestRoutesController {
   async sleep(@Query() { ms }: SleepQuery): Promise<{ slept: number }> {
     await this.ds.query('SELECT pg_sleep($1)', [ms / 1000]);
     return { slept: ms };
+  }
+
+  /**
+   * Waits until the advisory lock `key` is free: a test holding it in its own transaction keeps
+   * these requests in flight for exactly as long as it needs to, whatever the machine's speed.
+   * Transaction-scoped, so nothing outlives the statement (and it works through PgBouncer).
+   */
+  @Get('hold')
+  async hold(@Query() { key }: HoldQuery): Promise<{ held: number }> {
+    await this.ds.query('SELECT pg_advisory_xact_lock_shared($1::bigint)', [key]);
+    return { held: key };
   }
 }

@@ -1,4 +1,7 @@
-import { runBuiltSync } from '../support/built-app';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runBuiltSync, startBuilt, stopAllBuilt } from '../support/built-app';
 
 /** A bad variable stops the real process with one clear line naming it, exit 1, no stack. */
 describe('configuration errors (built process)', () => {
@@ -36,5 +39,43 @@ describe('configuration errors (built process)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('PORT');
     expect(r.stderr).toContain('DB_POOL_MAX');
+  });
+});
+
+/** Production never falls back to a database on the container's own disk by accident. */
+describe('NODE_ENV=production (built process)', () => {
+  jest.setTimeout(180000);
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-prod-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => stopAllBuilt());
+
+  it('exits 1 with one line naming DATABASE_URL when it is not set, starting nothing', async () => {
+    const r = runBuiltSync({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+    });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Invalid configuration: DATABASE_URL must be set when NODE_ENV=production/,
+    );
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+  });
+
+  it('starts the embedded PostgreSQL when EMBEDDED_POSTGRES=true says so', async () => {
+    const server = await startBuilt({
+      NODE_ENV: 'production',
+      EMBEDDED_POSTGRES: 'true',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+      SHUTDOWN_DELAY_MS: '0',
+    });
+    expect(existsSync(join(dataDir, 'pg'))).toBe(true);
+    expect(await server.stop('SIGTERM')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { freePort, RunningServer, startBuilt, stopAllBuilt } from '../support/built-app';
 import { PgCluster } from '../support/pg-cluster';
+import { until } from '../support/until';
 
 /**
  * The database server stops entirely (as in a crash: `pg_ctl stop -m immediate`) while writes
@@ -59,9 +60,10 @@ describe('database outage and return (built process, own cluster)', () => {
     const writer = (async () => {
       for (let i = 0; writing; i++) results.push(await create(i));
     })();
-    await new Promise((r) => setTimeout(r, 300));
+    await until('a write was acknowledged before the crash', () =>
+      results.some((r) => r.status === 201) ? true : undefined,
+    );
     cluster.stop('immediate');
-    await new Promise((r) => setTimeout(r, 500));
 
     const ready = await fetch(`${server.url}/api/health/ready`);
     expect(ready.status).toBe(503);
@@ -70,14 +72,18 @@ describe('database outage and return (built process, own cluster)', () => {
     expect(during.status).toBe(503);
     expect(during.body.code).toBe('DATABASE_UNAVAILABLE');
 
+    // The writer itself must have met the outage, or the property below would hold vacuously.
+    await until('the writer got a 503 during the outage', () =>
+      results.some((r) => r.status === 503) ? true : undefined,
+    );
     cluster.start();
-    let recovered = false;
-    for (let i = 0; i < 100 && !recovered; i++) {
-      recovered = (await fetch(`${server.url}/api/health/ready`)).status === 200;
-      if (!recovered) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(recovered).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    await until('readiness recovers', async () =>
+      (await fetch(`${server.url}/api/health/ready`)).status === 200 ? true : undefined,
+    );
+    const answeredBefore = results.length;
+    await until('the writer is acknowledged again after the return', () =>
+      results.slice(answeredBefore).some((r) => r.status === 201) ? true : undefined,
+    );
     writing = false;
     await writer;
 

@@ -210,6 +210,7 @@ describe('delete previews equal what the delete removes (e2e)', () => {
         seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
       },
     );
+    expect(deletes).toBeGreaterThan(0);
     process.stdout.write(`delete fuzz: ${deletes} deletes, orphan counts all zero\n`);
   }, 300_000);
 });

@@ -171,6 +171,7 @@ describe('bad-input fuzzing of every operation (e2e, fast-check)', () => {
       expectContract(op, r.status, r.body as Record<string, unknown>, 'malformed id');
       expect(r.status).toBeLessThan(500);
     }
+    expect(cases).toBeGreaterThan(0);
     process.stdout.write(`fuzz: ${cases} requests over ${ops.length} operations\n`);
   }, 300_000);
 
@@ -204,6 +205,7 @@ describe('bad-input fuzzing of every operation (e2e, fast-check)', () => {
         { numRuns: RUNS * 2, seed: SEED },
       );
     }
+    expect(cases).toBeGreaterThan(0);
     process.stdout.write(
       `fuzz (hostile fields): ${cases} requests over ${SPECS.length} resources\n`,
     );

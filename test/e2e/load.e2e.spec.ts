@@ -1,4 +1,5 @@
 import { percentile } from '../../bench/load';
+import { until } from '../support/until';
 import { freePort, startBuilt, stopAllBuilt } from '../support/built-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -108,15 +109,20 @@ describe(`load: ${CLIENTS} clients, mixed reads and writes (built process)`, () 
         `load: ${latencies.length} requests in ${SECONDS} s from ${CLIENTS} clients, ${failures.length} errors, ` +
           `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms\n`,
       );
+      expect(latencies.length).toBeGreaterThan(CLIENTS);
       expect(failures.slice(0, 5)).toEqual([]);
 
       // No leak: nothing waits for a connection and every pooled connection is idle again.
-      await new Promise((r) => setTimeout(r, 300));
-      const stats = (await call('GET', '/api/admin/db/stats', admin)).body as {
-        pool: { total: number; idle: number; waiting: number };
-      };
+      // Connections return to the pool as their last responses finish: wait for that, not a delay.
+      const stats = await until('the pool is idle again', async () => {
+        const s = (await call('GET', '/api/admin/db/stats', admin)).body as {
+          pool: { total: number; idle: number; waiting: number };
+        };
+        // The stats request's own connection is the one in use.
+        return s.pool.waiting === 0 && s.pool.total - s.pool.idle <= 1 ? s : undefined;
+      });
       expect(stats.pool.waiting).toBe(0);
-      expect(stats.pool.total - stats.pool.idle).toBeLessThanOrEqual(1); // the stats request's own connection
+      expect(stats.pool.total - stats.pool.idle).toBeLessThanOrEqual(1);
       expect(await server.stop('SIGTERM')).toBe(0);
     },
     (SECONDS + 60) * 1000,

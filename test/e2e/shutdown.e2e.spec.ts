@@ -1,86 +1,147 @@
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, startBuilt, stopAllBuilt } from '../support/built-app';
+import { freePort, RunningServer, startBuilt, stopAllBuilt } from '../support/built-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ADMIN } from '../support/test-app';
+import { until } from '../support/until';
+
+/** An advisory lock held by the test in its own transaction; /api/test/hold waits on it. */
+class Gate {
+  private constructor(
+    private readonly holder: Client,
+    private readonly observer: Client,
+    readonly key: number,
+  ) {}
+
+  static async close(databaseUrl: string): Promise<Gate> {
+    const holder = new Client({ connectionString: databaseUrl });
+    // pg_stat_activity is a snapshot frozen for a whole transaction: observe from another session.
+    const observer = new Client({ connectionString: databaseUrl });
+    await Promise.all([holder.connect(), observer.connect()]);
+    const key = 1 + Math.floor(Math.random() * 1e9);
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock($1::bigint)', [key]);
+    return new Gate(holder, observer, key);
+  }
+
+  /** Resolves once `n` of the app's backends wait on this gate: those requests are truly in flight. */
+  waiters(n: number): Promise<number> {
+    return until(`${n} requests wait at the gate`, async () => {
+      const r = await this.observer.query(
+        `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+         WHERE l.locktype = 'advisory' AND NOT l.granted AND l.objid = $1::bigint
+           AND a.datname = current_database() AND a.application_name = 'ledgerline'`,
+        [this.key],
+      );
+      return r.rows[0].n >= n ? (r.rows[0].n as number) : undefined;
+    });
+  }
+
+  private opened = false;
+
+  async open(): Promise<void> {
+    if (this.opened) return;
+    this.opened = true;
+    await this.holder.query('COMMIT').catch(() => undefined);
+    await Promise.all([this.holder.end(), this.observer.end()]);
+  }
+}
+
+/** GET on a connection of its own (no pooling client in between), resolving with status and body. */
+function getJson<T>(url: string): Promise<{ status: number | undefined; body: T }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          body: JSON.parse(Buffer.concat(chunks).toString()) as T,
+        }),
+      );
+      res.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Resolves when a new connection to the server is refused (it no longer accepts). */
+function refusesConnections(server: RunningServer): Promise<true> {
+  return until('the server refuses new connections', () =>
+    fetch(`${server.url}/api/health`).then(
+      () => undefined,
+      () => true as const,
+    ),
+  );
+}
+
+async function appBackends(databaseUrl: string, database: string): Promise<number> {
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    const r = await admin.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ledgerline' AND datname = $1`,
+      [database],
+    );
+    return r.rows[0].n as number;
+  } finally {
+    await admin.end();
+  }
+}
 
 /** Graceful shutdown of the real built process, under load. */
 describe('graceful shutdown (built process)', () => {
+  // Each wait below has its own deadline; the test's must cover several of them on a slow machine.
+  jest.setTimeout(240000);
   afterAll(() => stopAllBuilt());
 
   /**
-   * Waits until `n` requests hold a pg_sleep in the server's database: only then are they truly in
-   * flight (accepted by the server), not merely sent by the client.
+   * `requests` requests wait at a gate inside the database; SIGTERM; once the server refuses new
+   * connections the gate opens: the requests that were in flight must all be answered.
    */
-  async function waitForSleepers(databaseUrl: string, n: number): Promise<void> {
-    const c = new Client({ connectionString: databaseUrl });
-    await c.connect();
-    try {
-      for (let i = 0; i < 200; i++) {
-        const r = await c.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND application_name = 'ledgerline' AND query LIKE 'SELECT pg_sleep%' AND state = 'active'`,
-        );
-        if (r.rows[0].n >= n) return;
-        await new Promise((res) => setTimeout(res, 25));
-      }
-      throw new Error(`only some of the ${n} requests reached the database`);
-    } finally {
-      await c.end();
-    }
-  }
-
-  async function underLoad(env: Record<string, string>, requests: number, databaseUrl: string) {
+  async function gatedShutdown(env: Record<string, string>, requests: number, databaseUrl: string) {
     const server = await startBuilt({
       ENABLE_TEST_ROUTES: 'true',
       LOG_LEVEL: 'log',
-      SHUTDOWN_TIMEOUT_MS: '10000',
+      SHUTDOWN_DELAY_MS: '0',
+      SHUTDOWN_TIMEOUT_MS: '120000',
       ...env,
     });
-    const started = Date.now();
-    const inFlight = Array.from({ length: requests }, () =>
-      fetch(`${server.url}/api/test/sleep?ms=1000`).then(async (r) => ({
-        status: r.status,
-        body: (await r.json()) as { slept: number },
-      })),
-    );
-    await waitForSleepers(databaseUrl, requests);
-    const code = server.stop('SIGTERM');
-    await new Promise((r) => setTimeout(r, 150));
-    // New connections are refused while the old requests drain.
-    const refused = await fetch(`${server.url}/api/health`).then(
-      () => false,
-      () => true,
-    );
-    const results = await Promise.all(inFlight);
-    const exit = await code;
-    return { server, results, exit, elapsed: Date.now() - started, refused };
+    const gate = await Gate.close(databaseUrl);
+    try {
+      const inFlight = Array.from({ length: requests }, () =>
+        getJson<{ held: number }>(`${server.url}/api/test/hold?key=${gate.key}`),
+      );
+      await gate.waiters(requests);
+      const code = server.stop('SIGTERM');
+      const refused = await refusesConnections(server);
+      await gate.open();
+      const results = await Promise.all(inFlight);
+      const exit = await code;
+      return { server, results, exit, refused, key: gate.key };
+    } finally {
+      await gate.open();
+    }
   }
 
   it('finishes 50 in-flight requests, refuses new ones, closes the pool and exits 0 (DATABASE_URL)', async () => {
     const db: TestDatabase = await createTestDatabase('shutdown');
     try {
-      const { results, exit, elapsed, refused, server } = await underLoad(
+      const { results, exit, refused, server, key } = await gatedShutdown(
         { DATABASE_URL: db.url, PORT: String(await freePort()), DB_POOL_MAX: '60' },
         50,
         db.url,
       );
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
-      expect(results.every((r) => r.body.slept === 1000)).toBe(true);
+      expect(results.every((r) => r.body.held === key)).toBe(true);
       expect(refused).toBe(true);
       expect(exit).toBe(0);
-      expect(elapsed).toBeLessThan(10000);
-      const admin = new Client({ connectionString: db.url });
-      await admin.connect();
-      const left = await admin.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ledgerline' AND datname = $1`,
-        [db.name],
-      );
-      await admin.end();
-      expect(left.rows[0].n).toBe(0);
+      expect(await appBackends(db.url, db.name)).toBe(0);
       // Structured JSON logs, one line per request, with the request id.
       const lines = server
         .output()
@@ -88,7 +149,7 @@ describe('graceful shutdown (built process)', () => {
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Record<string, unknown>);
       const requestLines = lines.filter(
-        (l) => (l.message as { route?: string } | undefined)?.route === '/api/test/sleep',
+        (l) => (l.message as { route?: string } | undefined)?.route === '/api/test/hold',
       );
       expect(requestLines).toHaveLength(50);
       expect(requestLines[0].message).toMatchObject({
@@ -102,6 +163,114 @@ describe('graceful shutdown (built process)', () => {
     }
   });
 
+  it('SIGTERM while 40 clients loop over a 500-row page: every request sent before it is answered 200, none reset', async () => {
+    const db = await createTestDatabase('drain');
+    const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+    try {
+      const server = await startBuilt({
+        DATABASE_URL: db.url,
+        PORT: String(await freePort()),
+        ADMIN_USERNAME: ADMIN.username,
+        ADMIN_PASSWORD: ADMIN.password,
+        SHUTDOWN_DELAY_MS: '3000',
+        SHUTDOWN_TIMEOUT_MS: '120000',
+        DB_POOL_MAX: '20',
+      });
+      const login = (await (
+        await fetch(`${server.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(ADMIN),
+        })
+      ).json()) as { token: string; user: { id: string } };
+      const seed = new Client({ connectionString: db.url });
+      await seed.connect();
+      await seed.query(
+        `INSERT INTO trades (user_id, symbol, side, quantity, price)
+         SELECT $1, 'DRN', 'buy', 1, 10 + i FROM generate_series(1, 500) i`,
+        [login.user.id],
+      );
+      await seed.end();
+
+      type Outcome = { writtenAt: number | undefined; status?: number; error?: string };
+      /** `writtenAt`: when the whole request had been handed to the OS (the socket's 'finish'). */
+      // Half the clients keep their connection alive, half open a new one per request (as many
+      // real clients do): a signal then finds connections in every state, from the accept
+      // backlog to idle keep-alive.
+      const get = (keepAlive: boolean): Promise<Outcome> =>
+        new Promise((resolve) => {
+          let writtenAt: number | undefined;
+          const req = request(
+            `${server.url}/api/trades?limit=500`,
+            {
+              agent: keepAlive ? agent : false,
+              headers: { authorization: `Bearer ${login.token}` },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => {
+                // A 200 must carry the whole page; anything else counts as a failure (-1).
+                let items = -1;
+                try {
+                  items = (JSON.parse(Buffer.concat(chunks).toString()) as { items: unknown[] })
+                    .items.length;
+                } catch {
+                  // not the page
+                }
+                resolve({
+                  writtenAt,
+                  status: res.statusCode === 200 && items !== 500 ? -1 : res.statusCode,
+                });
+              });
+              res.on('error', (e: NodeJS.ErrnoException) =>
+                resolve({ writtenAt, error: e.code ?? e.message }),
+              );
+            },
+          );
+          req.on('finish', () => (writtenAt = Date.now()));
+          req.on('error', (e: NodeJS.ErrnoException) =>
+            resolve({ writtenAt, error: e.code ?? e.message }),
+          );
+          req.end();
+        });
+
+      const outcomes: Outcome[] = [];
+      const perClient = Array<number>(40).fill(0);
+      let stop = false;
+      const clients = perClient.map(async (_, i) => {
+        while (!stop) {
+          const o = await get(i % 2 === 0);
+          outcomes.push(o);
+          perClient[i]++;
+          // Refused or cut: this client is done (the server no longer accepts).
+          if (o.error) return;
+        }
+      });
+      // Every client has been answered at least once: the load is real when the signal comes.
+      await until('each client has had an answer', async () =>
+        perClient.every((n) => n > 0) ? true : undefined,
+      );
+      const signalAt = Date.now();
+      const exit = await server.stop('SIGTERM');
+      stop = true;
+      await Promise.all(clients);
+
+      const before = outcomes.filter((o) => o.writtenAt !== undefined && o.writtenAt < signalAt);
+      const failures = before.filter((o) => o.status !== 200);
+      expect(before.length).toBeGreaterThanOrEqual(40);
+      expect(failures).toEqual([]);
+      expect(exit).toBe(0);
+      expect(await appBackends(db.url, db.name)).toBe(0);
+      process.stdout.write(
+        `shutdown/drain: ${before.length} requests sent before SIGTERM, ${failures.length} failed; ${outcomes.length - before.length} after\n`,
+      );
+    } finally {
+      agent.destroy();
+      await db.drop();
+    }
+  });
+
   it('does the same on the embedded database and stops its postmaster; slow-queries works there', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-shutdown-'));
     try {
@@ -111,6 +280,7 @@ describe('graceful shutdown (built process)', () => {
         PORT: String(await freePort()),
         ADMIN_USERNAME: ADMIN.username,
         ADMIN_PASSWORD: ADMIN.password,
+        SHUTDOWN_DELAY_MS: '0',
       };
       // First the extension: the embedded server preloads pg_stat_statements.
       const probe = await startBuilt(env);
@@ -130,7 +300,7 @@ describe('graceful shutdown (built process)', () => {
       expect(await probe.stop('SIGTERM')).toBe(0);
 
       const embeddedUrl = `postgres://postgres:ledgerline@127.0.0.1:${env.EMBEDDED_PG_PORT}/ledgerline`;
-      const { results, exit, refused } = await underLoad(env, 10, embeddedUrl);
+      const { results, exit, refused } = await gatedShutdown(env, 10, embeddedUrl);
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
       expect(refused).toBe(true);
       expect(exit).toBe(0);
@@ -142,21 +312,36 @@ describe('graceful shutdown (built process)', () => {
     }
   });
 
-  it('forces exit 1 on a second signal', async () => {
+  it('keeps serving during the delay with readiness 503, and forces exit 1 on a second signal', async () => {
     const db = await createTestDatabase('forced');
+    let gate: Gate | undefined;
     try {
       const server = await startBuilt({
         DATABASE_URL: db.url,
         PORT: String(await freePort()),
         ENABLE_TEST_ROUTES: 'true',
+        SHUTDOWN_DELAY_MS: '600000',
       });
-      const pending = fetch(`${server.url}/api/test/sleep?ms=5000`).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 200));
+      // Only after start-up: an open transaction would hold up the CONCURRENTLY index migrations.
+      gate = await Gate.close(db.url);
+      const pending = fetch(`${server.url}/api/test/hold?key=${gate.key}`).catch(() => undefined);
+      await gate.waiters(1);
       process.kill(server.pid!, 'SIGTERM');
-      await new Promise((r) => setTimeout(r, 200));
+      await until('readiness answers 503', async () =>
+        (await fetch(`${server.url}/api/health/ready`)).status === 503 ? true : undefined,
+      );
+      // Still accepting and serving, but asking clients not to reuse the connection.
+      const live = await new Promise<{ status?: number; connection?: string }>((resolve) =>
+        request(`${server.url}/api/health`, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode, connection: res.headers.connection });
+        }).end(),
+      );
+      expect(live).toEqual({ status: 200, connection: 'close' });
       expect(await server.stop('SIGTERM')).toBe(1);
       await pending;
     } finally {
+      await gate?.open();
       await db.drop();
     }
   });

@@ -66,7 +66,10 @@ export async function startBuilt(
 ): Promise<RunningServer> {
   assertBuilt();
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, [MAIN], { env: childEnv({ LOG_LEVEL: 'warn', ...env }) });
+  // No drain delay unless a test asks for one: there is no load balancer to wait for.
+  const child = spawn(process.execPath, [MAIN], {
+    env: childEnv({ LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '0', ...env }),
+  });
   const pid = child.pid;
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

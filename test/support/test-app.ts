@@ -94,6 +94,8 @@ export async function startTestApp(
     LOG_LEVEL: 'error',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
+    // Scheduled maintenance would change rows under a test's feet; tests that want it ask for it.
+    MAINTENANCE_INTERVAL_MINUTES: '0',
     ...env,
     ...connectionEnv(db, options),
     ...options.envFor?.(db),

@@ -5,12 +5,18 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
 import { AdminTable } from '../../auth/policy/table-access';
 
+/**
+ * Partitioned by month on `timestamp` (migration AuditLogPartitions): the partitions live in
+ * schema `partitions`, expired months are dropped whole by the maintenance job. A partitioned
+ * table's primary key must contain the partition key, hence (id, timestamp).
+ */
 @AdminTable()
 @Entity('audit_logs')
 @Index('audit_logs_user_id_idx', ['userId'])
@@ -85,6 +91,6 @@ export class AuditLog {
   errorMessage!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
-  @Column('timestamptz', { default: () => 'now()' })
+  @PrimaryColumn('timestamptz', { default: () => 'now()' })
   timestamp!: Date;
 }

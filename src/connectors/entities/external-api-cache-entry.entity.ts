@@ -3,13 +3,16 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import { PlatformTable } from '../../auth/policy/table-access';
 
+// The maintenance purge finds entries past their stale-until time through this index.
 @PlatformTable()
 @Entity('external_api_cache_entries')
+@Index('external_api_cache_entries_stale_until_at_idx', ['staleUntilAt'])
 export class ExternalApiCacheEntry {
   @ApiProperty({ format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')
