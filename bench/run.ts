@@ -222,7 +222,7 @@ async function main(): Promise<void> {
     const captured = await counter.during(() =>
       fetch(`${counting}/api/trades?limit=100`, { headers: auth }).then((r) => r.arrayBuffer()),
     );
-    const listSql = captured.statements.find((s) => /FROM "trades"/.test(s.text))!;
+    const listSql = captured.statements.find((s) => /FROM "?trades"? /.test(s.text))!;
     const raw = new Pool({ connectionString: dbUrl, max: 16 });
     pools.push(raw);
     for (const c of [1, 16]) {
@@ -264,7 +264,7 @@ async function main(): Promise<void> {
         ),
       );
       expectStatements(`GET /api/trades?limit=${limit}`, statements.length, 2);
-      const sql = statements.find((s) => /FROM "trades"/.test(s.text))!;
+      const sql = statements.find((s) => /FROM "?trades"? /.test(s.text))!;
       const rawR = await load(
         async () => (await raw.query(sql.text, sql.values)).rowCount !== null,
         { concurrency: 1, durationMs: DURATION / 2 },

@@ -3,13 +3,20 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { paginate } from '../common/pagination/keyset';
+import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
-import { whereTimeRange } from '../common/validation/date-range';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
 import { assertOwnedReference } from '../database/owned-reference';
+import type { Statement } from '../common/sql/params';
 import type { Tx } from '../database/transaction';
 import { Trade } from '../trades/entities/trade.entity';
+import {
+  AiDecisionRow,
+  decisionCountStatement,
+  decisionFromRow,
+  decisionPageStatement,
+  decisionStatement,
+} from './ai-decisions.query';
 import { CreateAiDecisionDto } from './dto/create-ai-decision.dto';
 import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
 import { AiDecision } from './entities/ai-decision.entity';
@@ -29,19 +36,29 @@ export class AiDecisionsService {
     return this.decisions.createQueryBuilder('d').where('d.user_id = :userId', { userId: user.id });
   }
 
-  list(user: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
-    const qb = whereTimeRange(this.owned(user), 'd.created_at', query.startDate, query.endDate);
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    if (query.symbol) qb.andWhere('d.symbol = :symbol', { symbol: query.symbol });
-    if (query.strategyId)
-      qb.andWhere('d.strategy_id = :strategyId', { strategyId: query.strategyId });
-    return paginate(qb, { alias: 'd', timeColumn: 'created_at' }, query);
+  private rows(statement: Statement): Promise<AiDecisionRow[]> {
+    return this.tx.tx.query(statement.sql, statement.params) as Promise<AiDecisionRow[]>;
+  }
+
+  /** One statement (two only for an empty page past the end when the total is asked for). */
+  async list(user: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
+    const rows = await this.rows(decisionPageStatement(user, query));
+    return pageFrom(rows, query, {
+      item: decisionFromRow,
+      key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
+      total: (r) => Number(r[TOTAL]),
+      count: async () => {
+        const { sql, params } = decisionCountStatement(user, query);
+        const [row] = (await this.tx.tx.query(sql, params)) as Array<{ count: string }>;
+        return Number(row.count);
+      },
+    });
   }
 
   async get(user: AuthUser, id: string): Promise<AiDecision> {
-    const found = await this.owned(user).andWhere('d.id = :id', { id }).getOne();
-    if (!found) throw new NotFoundError('AI decision', id);
-    return found;
+    const [row] = await this.rows(decisionStatement(user, id));
+    if (!row) throw new NotFoundError('AI decision', id);
+    return decisionFromRow(row);
   }
 
   async create(user: AuthUser, dto: CreateAiDecisionDto): Promise<AiDecision> {

@@ -1,29 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { SelectQueryBuilder } from 'typeorm';
-import { AiDecision } from '../ai-decisions/entities/ai-decision.entity';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { paginate } from '../common/pagination/keyset';
+import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
-import { whereTimeRange } from '../common/validation/date-range';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
 import { assertOwnedReference } from '../database/owned-reference';
+import type { Statement } from '../common/sql/params';
 import type { Tx } from '../database/transaction';
 import { Order } from '../orders/entities/order.entity';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { EnrichedTradeDto } from './dto/enriched-trade.dto';
 import { ListTradesQuery } from './dto/list-trades.query';
 import { Trade } from './entities/trade.entity';
-
-/**
- * The latest decision per trade, as a join condition: PostgreSQL runs the subquery once per trade
- * of the page (an index lookup on ai_decisions (executed_trade_id, created_at, id)), so a trade
- * appears exactly once however many decisions point at it.
- */
-const LATEST_DECISION = `d.id = (
-  SELECT d2.id FROM ai_decisions d2 WHERE d2.executed_trade_id = t.id
-  ORDER BY d2.created_at DESC, d2.id DESC LIMIT 1)`;
+import {
+  EnrichedTradeRow,
+  tradeCountStatement,
+  tradePageStatement,
+  tradeStatement,
+} from './trades.query';
 
 @Injectable()
 export class TradesService {
@@ -41,32 +37,30 @@ export class TradesService {
     return this.trades.createQueryBuilder('t').where('t.user_id = :userId', { userId: user.id });
   }
 
-  /** Strategy name and latest AI decision, joined: a fixed number of statements per page. */
-  private enrich(qb: SelectQueryBuilder<Trade>): SelectQueryBuilder<Trade> {
-    return qb
-      .leftJoin('t.strategy', 's')
-      .addSelect(['s.id', 's.name'])
-      .leftJoinAndMapOne('t.aiDecision', AiDecision, 'd', LATEST_DECISION);
+  private rows(statement: Statement): Promise<EnrichedTradeRow[]> {
+    return this.tx.tx.query(statement.sql, statement.params) as Promise<EnrichedTradeRow[]>;
   }
 
+  /** One statement (two only for an empty page past the end when the total is asked for). */
   async list(user: AuthUser, query: ListTradesQuery): Promise<Page<EnrichedTradeDto>> {
-    const qb = whereTimeRange(this.owned(user), 't.executed_at', query.startDate, query.endDate);
-    if (query.symbol) qb.andWhere('t.symbol = :symbol', { symbol: query.symbol });
-    if (query.strategyId)
-      qb.andWhere('t.strategy_id = :strategyId', { strategyId: query.strategyId });
-    if (query.pnlDirection === 'profit') qb.andWhere('t.pnl >= 0');
-    if (query.pnlDirection === 'loss') qb.andWhere('t.pnl < 0');
-    const page = await paginate(qb, { alias: 't', timeColumn: 'executed_at' }, query, (p) =>
-      this.enrich(p),
-    );
-    return { ...page, items: page.items.map(EnrichedTradeDto.of) };
+    const rows = await this.rows(tradePageStatement(user, query));
+    return pageFrom(rows, query, {
+      item: EnrichedTradeDto.fromRow,
+      key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
+      total: (r) => Number(r[TOTAL]),
+      count: async () => {
+        const { sql, params } = tradeCountStatement(user, query);
+        const [row] = (await this.tx.tx.query(sql, params)) as Array<{ count: string }>;
+        return Number(row.count);
+      },
+    });
   }
 
   /** One statement. */
   async get(user: AuthUser, id: string): Promise<EnrichedTradeDto> {
-    const trade = await this.enrich(this.owned(user).andWhere('t.id = :id', { id })).getOne();
-    if (!trade) throw new NotFoundError('trade', id);
-    return EnrichedTradeDto.of(trade);
+    const [row] = await this.rows(tradeStatement(user, id));
+    if (!row) throw new NotFoundError('trade', id);
+    return EnrichedTradeDto.fromRow(row);
   }
 
   async create(user: AuthUser, dto: CreateTradeDto): Promise<EnrichedTradeDto> {
