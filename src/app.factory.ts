@@ -39,7 +39,7 @@ export async function createApp(
         logLevels: logLevelsFrom(config.logLevel),
       }),
   });
-  app.use(jsonBody(config.bodyLimit));
+  app.use(jsonBody(config.bodyLimit, config.bulkBodyLimit));
   answerClientErrors(app.getHttpServer());
   app.set('x-powered-by', false);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });

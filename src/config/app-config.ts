@@ -80,6 +80,10 @@ class EnvironmentVariables {
   BODY_LIMIT = '1mb';
 
   @Transform(blankToUndefined)
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 512kb or 32mb' })
+  BULK_BODY_LIMIT = '32mb';
+
+  @Transform(blankToUndefined)
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'log';
 
@@ -154,6 +158,8 @@ export interface AppConfig {
     migrationsRun: boolean;
   };
   bodyLimit: string;
+  /** The body limit of the bulk routes (a broker's whole asset list, a backtest's events). */
+  bulkBodyLimit: string;
   logLevel: LogLevel;
   dataDir: string;
   embeddedPgPort: number;
@@ -211,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       migrationsRun: vars.MIGRATIONS_RUN,
     },
     bodyLimit: vars.BODY_LIMIT,
+    bulkBodyLimit: vars.BULK_BODY_LIMIT,
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
