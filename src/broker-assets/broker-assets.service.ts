@@ -4,7 +4,7 @@ import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import { assertNoDuplicates, upsertRows } from '../common/sql/bulk';
 import type { Tx } from '../database/transaction';
-import { BulkUpsertAssetsDto, BulkUpsertResultDto } from './dto/bulk-upsert.dto';
+import { BulkUpsertAssetsBody, BulkUpsertResultDto } from './dto/bulk-upsert.dto';
 import { ListBrokerAssetsQuery } from './dto/list-broker-assets.query';
 import { BrokerAsset } from './entities/broker-asset.entity';
 
@@ -48,7 +48,7 @@ export class BrokerAssetsService {
   }
 
   /** INSERT ... ON CONFLICT (symbol) DO UPDATE for every asset, chunked, in one transaction. */
-  async bulkUpsert(dto: BulkUpsertAssetsDto): Promise<BulkUpsertResultDto> {
+  async bulkUpsert(dto: BulkUpsertAssetsBody): Promise<BulkUpsertResultDto> {
     assertNoDuplicates('assets', [
       ['symbols', dto.assets.map((a) => a.symbol)],
       ['alpacaIds', dto.assets.map((a) => a.alpacaId)],
