@@ -57,7 +57,7 @@ export function writeReport(info: ReportInput): void {
   const preFix = p50('N+1 baseline on the pre-fix schema');
   const n1Local = p50('N+1 baseline, limit=100, local socket');
   const endpointInsert = p50('POST /api/broker-assets/bulk-upsert', '-');
-  const endpointUpdate = p50('  the same', '-');
+  const endpointUpdate = p50('  POST the same', '-');
   const rawInsert = p50('  raw upsert of the same rows (pg, unnest), insert', '-');
   const rawUpdate = p50('  raw upsert of the same rows (pg, unnest), update', '-');
   const deepCursor = rows.find((x) => x.scenario.startsWith('  deep page: cursor'))?.r.p50 ?? NaN;

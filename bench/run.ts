@@ -401,7 +401,7 @@ async function main(): Promise<void> {
         timesOf.endpointInsert,
         endpointCounted,
       ],
-      [`  the same ${n}, all changed`, timesOf.endpointUpdate, endpointCounted],
+      [`  POST the same ${n} assets, all changed`, timesOf.endpointUpdate, endpointCounted],
       [`  raw upsert of the same rows (pg, unnest), insert`, timesOf.rawInsert, rawUpsertCounted],
       [`  raw upsert of the same rows (pg, unnest), update`, timesOf.rawUpdate, rawUpsertCounted],
     ] as const) {

@@ -111,13 +111,15 @@ export function cascadeCountSql(root: EntityMetadata, all: EntityMetadata[]): st
     if (types.size > 1)
       throw new Error(`cascade cycle over mixed key types: ${component.map((m) => m.tableName)}`);
     const scc = `${cte.get(component[0])}_cycle`;
+    // UNION ALL among the seeds: the recursive UNION below deduplicates them anyway (one hash
+    // table), where a UNION here would sort them all once more first.
     const seeds = component.flatMap((m, k) => entries(m, component, k));
     const steps = internal.map(
       (e) =>
         `SELECT ${component.indexOf(e.parent)} AS kp, c.${q(e.column)} AS idp, ${component.indexOf(e.child)} AS kc, c.${pk(e.child)} AS idc FROM ${q(e.child.tableName)} c WHERE c.${q(e.column)} IS NOT NULL`,
     );
     clauses.push(
-      `${scc}(k, id) AS (${seeds.join(' UNION ')} UNION SELECT e.kc, e.idc FROM ${scc} r JOIN (${steps.join(' UNION ALL ')}) e ON e.kp = r.k AND e.idp = r.id)`,
+      `${scc}(k, id) AS (${seeds.join(' UNION ALL ')} UNION SELECT e.kc, e.idc FROM ${scc} r JOIN (${steps.join(' UNION ALL ')}) e ON e.kp = r.k AND e.idp = r.id)`,
     );
     component.forEach((m, k) =>
       clauses.push(`${cte.get(m)}(id) AS (SELECT id FROM ${scc} WHERE k = ${k})`),
