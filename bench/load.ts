@@ -65,3 +65,30 @@ export async function load(
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   return summarize(latencies, errors, performance.now() - start);
 }
+
+/** A closed loop of `concurrency` workers calling `fn`, as a slice-wise measure (see interleave). */
+export function loopMeasure(
+  fn: () => Promise<unknown>,
+  concurrency: number,
+): (
+  durationMs: number,
+  into: { latencies: number[]; errors: number; elapsedMs: number },
+) => Promise<void> {
+  return async (durationMs, into) => {
+    const start = performance.now();
+    const deadline = start + durationMs;
+    const worker = async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await fn();
+          into.latencies.push(performance.now() - t0);
+        } catch {
+          into.errors++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    into.elapsedMs += performance.now() - start;
+  };
+}
