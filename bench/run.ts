@@ -508,8 +508,14 @@ async function main(): Promise<void> {
   } finally {
     counter.uninstall();
     for (const c of children) c.kill('SIGTERM');
+    // A child that already ended (killed earlier, by signal) has no exitCode, only a signalCode.
     await Promise.all(
-      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+      children.map(
+        (c) =>
+          new Promise((r) =>
+            c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r),
+          ),
+      ),
     );
     for (const close of closers) await close().catch(() => undefined);
     await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
