@@ -172,7 +172,7 @@ ${table}
 
 - **History size.** The list sends ${listSql ?? '-'} statements (the session check and the page) and never counts
   unless asked (\`includeTotal=true\`, measured above at ${fmt(p50('  includeTotal'))} ms against ${fmt(joined)} ms): the
-  page is an index walk of limit + 1 rows of the user's (user_id, executed_at, id) index, enriched by a LATERAL
+  page is an index walk in the list's order that stops after limit + 1 rows, enriched by a LATERAL
   lookup of each trade's latest decision, so ${seeded.longTrades.toLocaleString('en')} trades cost ${ratio(joined / p50(short))}x what
   ${seeded.shortTrades.toLocaleString('en')} do.
 - **Node's share.** Raw page SQL ${fmt(rawPage)} ms plus the HTTP floor ${fmt(floor)} ms against ${fmt(joined)} ms for the

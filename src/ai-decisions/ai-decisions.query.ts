@@ -1,6 +1,5 @@
-import type { AuthUser } from '../auth/auth-user';
 import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
-import { SqlParams, Statement } from '../common/sql/params';
+import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
 import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
 import type { AiDecision } from './entities/ai-decision.entity';
@@ -60,9 +59,9 @@ export function decisionFromRow(r: AiDecisionRow): AiDecision {
   };
 }
 
-/** The caller's decisions matching the list's filters; ownership is the first condition. */
-function filtersOf(user: AuthUser, query: ListAiDecisionsQuery, params: SqlParams): string[] {
-  const where = [`d.user_id = ${params.add(user.id)}`];
+/** The decisions the caller may see (`scope`, the first condition) that match the list's filters. */
+function filtersOf(scope: ScopeSql, query: ListAiDecisionsQuery, params: SqlParams): string[] {
+  const where = [scope('d', params)];
   where.push(...timeRangeSql('d.created_at', query.startDate, query.endDate, params));
   if (query.status) where.push(`d.status = ${params.add(query.status)}`);
   if (query.symbol) where.push(`d.symbol = ${params.add(query.symbol)}`);
@@ -71,9 +70,9 @@ function filtersOf(user: AuthUser, query: ListAiDecisionsQuery, params: SqlParam
 }
 
 /** One page in one statement, off the (user_id, created_at, id) index; the count only when asked. */
-export function decisionPageStatement(user: AuthUser, query: ListAiDecisionsQuery): Statement {
+export function decisionPageStatement(scope: ScopeSql, query: ListAiDecisionsQuery): Statement {
   const params = new SqlParams();
-  const filters = filtersOf(user, query, params).join(' AND ');
+  const filters = filtersOf(scope, query, params).join(' AND ');
   const page = keysetSql({ alias: 'd', timeColumn: 'created_at' }, query, params);
   const total = query.includeTotal
     ? `, (SELECT count(*) FROM ai_decisions d WHERE ${filters}) AS ${TOTAL}`
@@ -86,15 +85,14 @@ export function decisionPageStatement(user: AuthUser, query: ListAiDecisionsQuer
   };
 }
 
-export function decisionCountStatement(user: AuthUser, query: ListAiDecisionsQuery): Statement {
+export function decisionCountStatement(scope: ScopeSql, query: ListAiDecisionsQuery): Statement {
   const params = new SqlParams();
-  const filters = filtersOf(user, query, params).join(' AND ');
+  const filters = filtersOf(scope, query, params).join(' AND ');
   return { sql: `SELECT count(*) FROM ai_decisions d WHERE ${filters}`, params: params.values };
 }
 
-export function decisionStatement(user: AuthUser, id: string): Statement {
-  return {
-    sql: `SELECT ${COLUMNS} FROM ai_decisions d WHERE d.user_id = $1 AND d.id = $2`,
-    params: [user.id, id],
-  };
+export function decisionStatement(scope: ScopeSql, id: string): Statement {
+  const params = new SqlParams();
+  const where = `${scope('d', params)} AND d.id = ${params.add(id)}`;
+  return { sql: `SELECT ${COLUMNS} FROM ai_decisions d WHERE ${where}`, params: params.values };
 }

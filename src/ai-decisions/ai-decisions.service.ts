@@ -7,7 +7,7 @@ import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import { CascadePreviewService, DeletePreview } from '../database/cascade-preview.service';
 import { assertOwnedReference } from '../database/owned-reference';
-import type { Statement } from '../common/sql/params';
+import type { ScopeSql, Statement } from '../common/sql/params';
 import type { Tx } from '../database/transaction';
 import { Trade } from '../trades/entities/trade.entity';
 import {
@@ -36,19 +36,24 @@ export class AiDecisionsService {
     return this.decisions.createQueryBuilder('d').where('d.user_id = :userId', { userId: user.id });
   }
 
+  /** The same ownership condition as `owned`, for the hand-written statements. */
+  private scope(user: AuthUser): ScopeSql {
+    return (alias, params) => `${alias}.user_id = ${params.add(user.id)}`;
+  }
+
   private rows(statement: Statement): Promise<AiDecisionRow[]> {
     return this.tx.tx.query(statement.sql, statement.params) as Promise<AiDecisionRow[]>;
   }
 
   /** One statement (two only for an empty page past the end when the total is asked for). */
   async list(user: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
-    const rows = await this.rows(decisionPageStatement(user, query));
+    const rows = await this.rows(decisionPageStatement(this.scope(user), query));
     return pageFrom(rows, query, {
       item: decisionFromRow,
       key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
       total: (r) => Number(r[TOTAL]),
       count: async () => {
-        const { sql, params } = decisionCountStatement(user, query);
+        const { sql, params } = decisionCountStatement(this.scope(user), query);
         const [row] = (await this.tx.tx.query(sql, params)) as Array<{ count: string }>;
         return Number(row.count);
       },
@@ -56,7 +61,7 @@ export class AiDecisionsService {
   }
 
   async get(user: AuthUser, id: string): Promise<AiDecision> {
-    const [row] = await this.rows(decisionStatement(user, id));
+    const [row] = await this.rows(decisionStatement(this.scope(user), id));
     if (!row) throw new NotFoundError('AI decision', id);
     return decisionFromRow(row);
   }

@@ -1,6 +1,5 @@
-import type { AuthUser } from '../auth/auth-user';
 import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
-import { SqlParams, Statement } from '../common/sql/params';
+import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
 import { ListTradesQuery } from './dto/list-trades.query';
 
@@ -52,9 +51,9 @@ const ENRICHED_SELECT = `${TRADE_COLUMNS}, t.executed_at::text AS ${ORDER_VALUE}
   d.confidence AS d_confidence, d.reasoning AS d_reasoning, d.status AS d_status,
   d.created_at AS d_created_at`;
 
-/** The caller's trades matching the list's filters; ownership is the first condition. */
-function filtersOf(user: AuthUser, query: ListTradesQuery, params: SqlParams): string[] {
-  const where = [`t.user_id = ${params.add(user.id)}`];
+/** The trades the caller may see (`scope`, the first condition) that match the list's filters. */
+function filtersOf(scope: ScopeSql, query: ListTradesQuery, params: SqlParams): string[] {
+  const where = [scope('t', params)];
   where.push(...timeRangeSql('t.executed_at', query.startDate, query.endDate, params));
   if (query.symbol) where.push(`t.symbol = ${params.add(query.symbol)}`);
   if (query.strategyId) where.push(`t.strategy_id = ${params.add(query.strategyId)}`);
@@ -69,9 +68,9 @@ function filtersOf(user: AuthUser, query: ListTradesQuery, params: SqlParams): s
  * rows are enriched, so neither a deep offset nor a long history reaches the joins. The count
  * runs only when asked for.
  */
-export function tradePageStatement(user: AuthUser, query: ListTradesQuery): Statement {
+export function tradePageStatement(scope: ScopeSql, query: ListTradesQuery): Statement {
   const params = new SqlParams();
-  const filters = filtersOf(user, query, params).join(' AND ');
+  const filters = filtersOf(scope, query, params).join(' AND ');
   const page = keysetSql({ alias: 't', timeColumn: 'executed_at' }, query, params);
   const total = query.includeTotal
     ? `, (SELECT count(*) FROM trades t WHERE ${filters}) AS ${TOTAL}`
@@ -85,16 +84,18 @@ export function tradePageStatement(user: AuthUser, query: ListTradesQuery): Stat
 }
 
 /** The count of every trade the list's filters match (for an empty page past the end). */
-export function tradeCountStatement(user: AuthUser, query: ListTradesQuery): Statement {
+export function tradeCountStatement(scope: ScopeSql, query: ListTradesQuery): Statement {
   const params = new SqlParams();
-  const filters = filtersOf(user, query, params).join(' AND ');
+  const filters = filtersOf(scope, query, params).join(' AND ');
   return { sql: `SELECT count(*) FROM trades t WHERE ${filters}`, params: params.values };
 }
 
 /** One of the caller's trades, enriched. */
-export function tradeStatement(user: AuthUser, id: string): Statement {
+export function tradeStatement(scope: ScopeSql, id: string): Statement {
+  const params = new SqlParams();
+  const where = `${scope('t', params)} AND t.id = ${params.add(id)}`;
   return {
-    sql: `SELECT ${ENRICHED_SELECT} FROM trades t ${ENRICH} WHERE t.user_id = $1 AND t.id = $2`,
-    params: [user.id, id],
+    sql: `SELECT ${ENRICHED_SELECT} FROM trades t ${ENRICH} WHERE ${where}`,
+    params: params.values,
   };
 }

@@ -16,3 +16,9 @@ export interface Statement {
   sql: string;
   params: unknown[];
 }
+
+/**
+ * The condition that limits a hand-written statement to the rows the caller may see, for the
+ * table aliased `alias`; its values go through `params`. Services build it from the caller.
+ */
+export type ScopeSql = (alias: string, params: SqlParams) => string;
