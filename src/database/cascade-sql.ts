@@ -70,9 +70,11 @@ function componentsInOrder(nodes: EntityMetadata[], edges: Edge[]): EntityMetada
  * Each table's doomed rows are a CTE defined from its parents' CTEs by semi-joins on the foreign
  * key columns as they are typed (so the FK indexes serve small cascades and hash joins large
  * ones); UNION removes rows reached by several keys. Tables that cascade into each other in a
- * cycle (trades -> ai_decisions -> orders -> trades) share one recursive CTE tagged by table,
- * whose UNION stops at rows already found. PostgreSQL holds the sets (spilling to disk when
- * large); the service receives one count per table.
+ * cycle (trades -> ai_decisions -> orders -> trades) take what enters the cycle from outside as
+ * plain sets, and share one recursive CTE, tagged by table, for what the cycle's own keys reach
+ * from there (its UNION stops at rows already found), so a strategy's million trades are read
+ * once rather than walked row by row. PostgreSQL holds the sets (spilling to disk when large);
+ * the service receives one count per table.
  */
 export function cascadeCountSql(root: EntityMetadata, all: EntityMetadata[]): string {
   const edges = cascadeEdges(all);
@@ -86,15 +88,14 @@ export function cascadeCountSql(root: EntityMetadata, all: EntityMetadata[]): st
   const clauses: string[] = [];
 
   /** The rows of `m` that a cascade from outside its component reaches (plus the root itself). */
-  const entries = (m: EntityMetadata, component: EntityMetadata[], tag?: number): string[] => {
-    const select = tag === undefined ? '' : `${tag}, `;
+  const entries = (m: EntityMetadata, component: EntityMetadata[]): string[] => {
     const from = inGraph
       .filter((e) => e.child === m && !component.includes(e.parent))
       .map(
         (e) =>
-          `SELECT ${select}c.${pk(m)} FROM ${q(m.tableName)} c WHERE c.${q(e.column)} IN (SELECT id FROM ${cte.get(e.parent)})`,
+          `SELECT c.${pk(m)} FROM ${q(m.tableName)} c WHERE c.${q(e.column)} IN (SELECT id FROM ${cte.get(e.parent)})`,
       );
-    if (m === root) from.unshift(`SELECT ${select}$1::${pgType(m)}`);
+    if (m === root) from.unshift(`SELECT $1::${pgType(m)}`);
     return from;
   };
 
@@ -111,19 +112,38 @@ export function cascadeCountSql(root: EntityMetadata, all: EntityMetadata[]): st
     if (types.size > 1)
       throw new Error(`cascade cycle over mixed key types: ${component.map((m) => m.tableName)}`);
     const scc = `${cte.get(component[0])}_cycle`;
-    // UNION ALL among the seeds: the recursive UNION below deduplicates them anyway (one hash
-    // table), where a UNION here would sort them all once more first.
-    const seeds = component.flatMap((m, k) => entries(m, component, k));
+    const base = (m: EntityMetadata) => `${cte.get(m)}_base`;
+    const tag = (m: EntityMetadata) => component.indexOf(m);
+    // What enters the cycle from outside, set-based (these can be millions: a strategy's trades).
+    for (const m of component) {
+      const from = entries(m, component);
+      const none = `SELECT c.${pk(m)} FROM ${q(m.tableName)} c WHERE false`;
+      // NOT MATERIALIZED: inlined where used, the planner sees the table's own statistics (a
+      // materialized CTE looks like 200 distinct ids to it, and it would then probe an index
+      // once per entering row instead of hashing).
+      clauses.push(
+        `${base(m)}(id) AS NOT MATERIALIZED (${from.length > 0 ? from.join(' UNION ') : none})`,
+      );
+    }
+    // Only what the cycle's own keys reach from there goes through the recursion, whose UNION
+    // stops at rows already found: its first step is one semi-join per key on the entry sets,
+    // then each step joins the new rows to every key of the cycle at once.
+    const first = internal.map(
+      (e) =>
+        `SELECT ${tag(e.child)}, c.${pk(e.child)} FROM ${q(e.child.tableName)} c WHERE c.${q(e.column)} IN (SELECT id FROM ${base(e.parent)})`,
+    );
     const steps = internal.map(
       (e) =>
-        `SELECT ${component.indexOf(e.parent)} AS kp, c.${q(e.column)} AS idp, ${component.indexOf(e.child)} AS kc, c.${pk(e.child)} AS idc FROM ${q(e.child.tableName)} c WHERE c.${q(e.column)} IS NOT NULL`,
+        `SELECT ${tag(e.parent)} AS kp, c.${q(e.column)} AS idp, ${tag(e.child)} AS kc, c.${pk(e.child)} AS idc FROM ${q(e.child.tableName)} c WHERE c.${q(e.column)} IS NOT NULL`,
     );
     clauses.push(
-      `${scc}(k, id) AS (${seeds.join(' UNION ALL ')} UNION SELECT e.kc, e.idc FROM ${scc} r JOIN (${steps.join(' UNION ALL ')}) e ON e.kp = r.k AND e.idp = r.id)`,
+      `${scc}(k, id) AS (${first.join(' UNION ALL ')} UNION SELECT e.kc, e.idc FROM ${scc} r JOIN (${steps.join(' UNION ALL ')}) e ON e.kp = r.k AND e.idp = r.id)`,
     );
-    component.forEach((m, k) =>
-      clauses.push(`${cte.get(m)}(id) AS (SELECT id FROM ${scc} WHERE k = ${k})`),
-    );
+    for (const m of component) {
+      clauses.push(
+        `${cte.get(m)}(id) AS (SELECT id FROM ${base(m)} UNION ALL SELECT r.id FROM ${scc} r WHERE r.k = ${tag(m)} AND NOT EXISTS (SELECT 1 FROM ${base(m)} b WHERE b.id = r.id))`,
+      );
+    }
   }
   const counts = reachable.map(
     (m) => `SELECT '${m.tableName}' AS tbl, count(*) AS n FROM ${cte.get(m)}`,
