@@ -1,4 +1,7 @@
-/** A small closed-loop load generator: `concurrency` workers send requests back to back. */
+/**
+ * Timing helpers for what autocannon cannot drive (statements sent straight through pg): a
+ * closed loop of `concurrency` workers, and repeated single shots.
+ */
 export interface LoadResult {
   requests: number;
   errors: number;
@@ -26,6 +29,18 @@ export function summarize(latencies: number[], errors: number, elapsedMs: number
   };
 }
 
+/** `fn` run `n` times one after the other (a single-shot scenario's samples), each timed. */
+export async function samples(fn: () => Promise<unknown>, n: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    latencies.push(performance.now() - t0);
+  }
+  return summarize(latencies, 0, performance.now() - start);
+}
+
 /** Runs `fn` repeatedly from `concurrency` workers for `durationMs` (after `warmup` calls each). */
 export async function load(
   fn: () => Promise<boolean>,
@@ -51,11 +66,29 @@ export async function load(
   return summarize(latencies, errors, performance.now() - start);
 }
 
-/** An HTTP GET that succeeds on 2xx and reads the whole body (as a real client would). */
-export function getter(url: string, headers: Record<string, string> = {}): () => Promise<boolean> {
-  return async () => {
-    const r = await fetch(url, { headers });
-    await r.arrayBuffer();
-    return r.ok;
+/** A closed loop of `concurrency` workers calling `fn`, as a slice-wise measure (see interleave). */
+export function loopMeasure(
+  fn: () => Promise<unknown>,
+  concurrency: number,
+): (
+  durationMs: number,
+  into: { latencies: number[]; errors: number; elapsedMs: number },
+) => Promise<void> {
+  return async (durationMs, into) => {
+    const start = performance.now();
+    const deadline = start + durationMs;
+    const worker = async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await fn();
+          into.latencies.push(performance.now() - t0);
+        } catch {
+          into.errors++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    into.elapsedMs += performance.now() - start;
   };
 }

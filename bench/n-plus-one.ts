@@ -56,11 +56,6 @@ export function startNPlusOneServer(
   });
 }
 
-/** Statements one N+1 page costs: the page, the count, and per trade a decision and (mostly) a strategy query. */
-export function nPlusOneStatements(items: Array<{ strategyId: string | null }>): number {
-  return 2 + items.length + items.filter((i) => i.strategyId).length;
-}
-
 /** Run as its own process (`node dist/bench/n-plus-one.js`), so the load generator does not share its event loop. */
 if (require.main === module) {
   const { DATABASE_URL, BENCH_USER_ID } = process.env;

@@ -32,7 +32,7 @@ export async function startAppProcess(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/api/health/ready`)).ok) return { url, child };
     } catch {
@@ -44,16 +44,40 @@ export async function startAppProcess(
   throw new Error('the app process did not become ready');
 }
 
-/** The N+1 baseline in its own process; resolves with its URL. */
-export function startNPlusOneProcess(
+/** A bench helper (`dist/bench/<script>.js`) in its own process; resolves with the first line it prints. */
+function startPrinting(
+  script: string,
+  args: string[],
   env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(DIST, 'bench', 'n-plus-one.js')], {
+): Promise<{ line: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(DIST, 'bench', script), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout?.once('data', (d: Buffer) => resolve({ url: d.toString().trim(), child }));
-    child.once('exit', (code) => reject(new Error(`n-plus-one exited ${code}`)));
+    child.stdout?.once('data', (d: Buffer) => resolve({ line: d.toString().trim(), child }));
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });
+}
+
+/** The N+1 baseline in its own process; resolves with its URL. */
+export async function startNPlusOneProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const { line, child } = await startPrinting('n-plus-one.js', [], env);
+  return { url: line, child };
+}
+
+/** The latency proxy in its own process (so its timers do not share the load generator's loop). */
+export async function startProxyProcess(
+  host: string,
+  port: number,
+  delayMs: number,
+): Promise<{ port: number; child: ChildProcess }> {
+  const { line, child } = await startPrinting(
+    'latency-proxy.js',
+    [host, String(port), String(delayMs)],
+    {},
+  );
+  return { port: Number(line), child };
 }

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { StreamingPair } from '../test/support/replication';
-import { getter, load, LoadResult } from './load';
+import { httpLoad } from './http-load';
+import { load, LoadResult } from './load';
 import { startAppProcess } from './processes';
 
 /**
@@ -55,9 +56,16 @@ type Scenario = [name: string, run: (base: string) => Promise<LoadResult>];
 function scenarios(token: string, tradeId: string): Scenario[] {
   const auth = { authorization: `Bearer ${token}` };
   const opts = { concurrency: CONCURRENCY, durationMs: (SECONDS * 1000) / ROUNDS, warmup: 10 };
+  const http = { connections: CONCURRENCY, durationMs: opts.durationMs };
   return [
-    ['list, 50 enriched trades', (base) => load(getter(`${base}/api/trades?limit=50`, auth), opts)],
-    ['one trade by id', (base) => load(getter(`${base}/api/trades/${tradeId}`, auth), opts)],
+    [
+      'list, 50 enriched trades',
+      (base) => httpLoad(`${base}/api/trades?limit=50`, { ...http, headers: auth }),
+    ],
+    [
+      'one trade by id',
+      (base) => httpLoad(`${base}/api/trades/${tradeId}`, { ...http, headers: auth }),
+    ],
     [
       'create, then read it back',
       (base) =>

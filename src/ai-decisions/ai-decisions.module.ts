@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AiDecisionsController } from './ai-decisions.controller';
+import { AiDecisionsRepository } from './ai-decisions.repository';
 import { AiDecisionsService } from './ai-decisions.service';
 
 @Module({
   controllers: [AiDecisionsController],
-  providers: [AiDecisionsService],
+  providers: [AiDecisionsService, AiDecisionsRepository],
 })
 export class AiDecisionsModule {}

@@ -1,11 +1,17 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Page } from '../common/pagination/page';
+import { CompiledBodyPipe } from '../common/validation/compiled-body';
 import { BrokerAssetsService } from './broker-assets.service';
-import { BulkUpsertAssetsDto, BulkUpsertResultDto } from './dto/bulk-upsert.dto';
+import {
+  BulkUpsertAssetsBody,
+  BulkUpsertAssetsDto,
+  BulkUpsertResultDto,
+  validateBulkUpsertAssets,
+} from './dto/bulk-upsert.dto';
 import { ListBrokerAssetsQuery } from './dto/list-broker-assets.query';
 import { BrokerAsset } from './entities/broker-asset.entity';
 
@@ -28,8 +34,12 @@ export class BrokerAssetsController {
   @Post('bulk-upsert')
   @HttpCode(200)
   @Audited('upsert', 'broker_assets')
+  @ApiBody({ type: BulkUpsertAssetsDto })
   @ApiOkResponse({ type: BulkUpsertResultDto })
-  bulkUpsert(@Body() dto: BulkUpsertAssetsDto): Promise<BulkUpsertResultDto> {
+  bulkUpsert(
+    // Typed as a plain object so the global ValidationPipe leaves it to the compiled validator.
+    @Body(new CompiledBodyPipe(validateBulkUpsertAssets)) dto: BulkUpsertAssetsBody,
+  ): Promise<BulkUpsertResultDto> {
     return this.assets.bulkUpsert(dto);
   }
 }

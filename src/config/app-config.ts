@@ -80,6 +80,10 @@ class EnvironmentVariables {
   BODY_LIMIT = '1mb';
 
   @Transform(blankToUndefined)
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 512kb or 32mb' })
+  BULK_BODY_LIMIT = '32mb';
+
+  @Transform(blankToUndefined)
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'log';
 
@@ -232,6 +236,8 @@ export interface AppConfig {
     readYourWritesTtlSeconds: number;
   };
   bodyLimit: string;
+  /** The body limit of the bulk routes (a broker's whole asset list, a backtest's events). */
+  bulkBodyLimit: string;
   logLevel: LogLevel;
   dataDir: string;
   embeddedPgPort: number;
@@ -341,6 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       readYourWritesTtlSeconds: vars.DB_READ_YOUR_WRITES_TTL_SECONDS,
     },
     bodyLimit: vars.BODY_LIMIT,
+    bulkBodyLimit: vars.BULK_BODY_LIMIT,
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,
     embeddedPgPort: vars.EMBEDDED_PG_PORT,

@@ -32,10 +32,9 @@ export async function runMaintenance(
   options: MaintenanceOptions,
   stop: () => boolean = () => false,
 ): Promise<MaintenanceReport> {
-  const started = Date.now();
   const report: MaintenanceReport = {
     ran: false,
-    startedAt: new Date(started).toISOString(),
+    startedAt: new Date().toISOString(),
     finishedAt: '',
     durationMs: 0,
     purged: {},
@@ -45,12 +44,17 @@ export async function runMaintenance(
   // runs on other connections, each step in its own short transaction.
   const holder = ds.createQueryRunner();
   await holder.connect();
+  // The times bracket the work done under the lock (taken inside it), so the reports of two
+  // instances never overlap.
+  let started = Date.now();
+  let finished = started;
   try {
     await holder.startTransaction();
     const [{ locked }]: Array<{ locked: boolean }> = await holder.query(
       'SELECT pg_try_advisory_xact_lock($1::bigint) AS locked',
       [MAINTENANCE_LOCK_KEY],
     );
+    started = Date.now();
     if (locked) {
       report.ran = true;
       report.auditPartitions = await maintainAuditPartitions(ds, options);
@@ -59,11 +63,12 @@ export async function runMaintenance(
         report.purged[task.table] = await purgeInBatches(ds, task, options, stop);
       }
     }
+    finished = Date.now();
   } finally {
     await holder.commitTransaction().catch(() => undefined);
     await holder.release();
   }
-  const finished = Date.now();
+  report.startedAt = new Date(started).toISOString();
   report.finishedAt = new Date(finished).toISOString();
   report.durationMs = finished - started;
   return report;

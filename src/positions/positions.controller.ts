@@ -1,6 +1,6 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -8,7 +8,12 @@ import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
-import { SyncPositionsDto } from './dto/sync-positions.dto';
+import { CompiledBodyPipe } from '../common/validation/compiled-body';
+import {
+  SyncPositionsBody,
+  SyncPositionsDto,
+  validateSyncPositions,
+} from './dto/sync-positions.dto';
 import { SyncResultDto } from './dto/sync-result.dto';
 import { Position } from './entities/position.entity';
 import { PositionsService } from './positions.service';
@@ -33,8 +38,13 @@ export class PositionsController {
   @HttpCode(200)
   @Audited('sync', 'positions')
   @Idempotent()
+  @ApiBody({ type: SyncPositionsDto })
   @ApiOkResponse({ type: SyncResultDto })
-  sync(@CurrentUser() user: AuthUser, @Body() dto: SyncPositionsDto): Promise<SyncResultDto> {
+  sync(
+    @CurrentUser() user: AuthUser,
+    // Typed as a plain object so the global ValidationPipe leaves it to the compiled validator.
+    @Body(new CompiledBodyPipe(validateSyncPositions)) dto: SyncPositionsBody,
+  ): Promise<SyncResultDto> {
     return this.positions.sync(user, dto);
   }
 }

@@ -31,30 +31,14 @@ SELECT
   "k"."created_by" AS "k_created_by",
   "k"."created_at" AS "k_created_at",
   "k"."last_used_at" AS "k_last_used_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "api_keys" "k"
-  ) AS "page_total",
   k.created_at::text AS "page_order_value"
 FROM
   "api_keys" "k"
-WHERE
-  "k"."id" IN (
-    SELECT
-      "k"."id" AS "k_id"
-    FROM
-      "api_keys" "k"
-    ORDER BY
-      "k"."created_at" DESC,
-      "k_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "k"."created_at" DESC,
-  "k"."id" DESC;
+  "k"."id" DESC
+LIMIT
+  51;
 
 -- ApiKeysRepository.delete
 DELETE FROM "api_keys"

@@ -36,35 +36,16 @@ SELECT
   "r"."slippage" AS "r_slippage",
   "r"."position_after" AS "r_position_after",
   "r"."cash_after" AS "r_cash_after",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "backtest_trade_events" "r"
-    WHERE
-      "r"."run_id" = $1
-  ) AS "page_total",
   r.ts::text AS "page_order_value"
 FROM
   "backtest_trade_events" "r"
 WHERE
   "r"."run_id" = $1
-  AND "r"."id" IN (
-    SELECT
-      "r"."id" AS "r_id"
-    FROM
-      "backtest_trade_events" "r"
-    WHERE
-      "r"."run_id" = $1
-    ORDER BY
-      "r"."ts" DESC,
-      "r_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "r"."ts" DESC,
-  "r"."id" DESC;
+  "r"."id" DESC
+LIMIT
+  51;
 
 -- BacktestsRepository.list: equity curve
 SELECT
@@ -74,35 +55,16 @@ SELECT
   "r"."equity" AS "r_equity",
   "r"."cash" AS "r_cash",
   "r"."exposure" AS "r_exposure",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "backtest_equity_curve" "r"
-    WHERE
-      "r"."run_id" = $1
-  ) AS "page_total",
   r.ts::text AS "page_order_value"
 FROM
   "backtest_equity_curve" "r"
 WHERE
   "r"."run_id" = $1
-  AND "r"."id" IN (
-    SELECT
-      "r"."id" AS "r_id"
-    FROM
-      "backtest_equity_curve" "r"
-    WHERE
-      "r"."run_id" = $1
-    ORDER BY
-      "r"."ts" DESC,
-      "r_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "r"."ts" DESC,
-  "r"."id" DESC;
+  "r"."id" DESC
+LIMIT
+  51;
 
 -- BacktestsRepository.append: two points
 -- (the sample arguments end in SQLSTATE 23503)

@@ -18,26 +18,6 @@ SELECT
   "r"."result" AS "r_result",
   "r"."created_at" AS "r_created_at",
   "r"."updated_at" AS "r_updated_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "work_items" "r"
-    WHERE
-      (
-        r."decision_id" IS NULL
-        OR EXISTS (
-          SELECT
-            1
-          FROM
-            "ai_decisions" acl_p1
-          WHERE
-            acl_p1.id = r."decision_id"
-            AND acl_p1."user_id" = $1
-        )
-      )
-      AND "r"."status" = $2
-  ) AS "page_total",
   r.created_at::text AS "page_order_value"
 FROM
   "work_items" "r"
@@ -55,34 +35,11 @@ WHERE
     )
   )
   AND "r"."status" = $2
-  AND "r"."id" IN (
-    SELECT
-      "r"."id" AS "r_id"
-    FROM
-      "work_items" "r"
-    WHERE
-      (
-        r."decision_id" IS NULL
-        OR EXISTS (
-          SELECT
-            1
-          FROM
-            "ai_decisions" acl_p1
-          WHERE
-            acl_p1.id = r."decision_id"
-            AND acl_p1."user_id" = $1
-        )
-      )
-      AND "r"."status" = $2
-    ORDER BY
-      "r"."created_at" DESC,
-      "r_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "r"."created_at" DESC,
-  "r"."id" DESC;
+  "r"."id" DESC
+LIMIT
+  51;
 
 -- CrudRepository.list: messages of a conversation
 SELECT
@@ -91,23 +48,6 @@ SELECT
   "r"."role" AS "r_role",
   "r"."content" AS "r_content",
   "r"."created_at" AS "r_created_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "messages" "r"
-    WHERE
-      EXISTS (
-        SELECT
-          1
-        FROM
-          "conversations" acl_p1
-        WHERE
-          acl_p1.id = r."conversation_id"
-          AND acl_p1."user_id" = $1
-      )
-      AND "r"."conversation_id" = $2
-  ) AS "page_total",
   r.created_at::text AS "page_order_value"
 FROM
   "messages" "r"
@@ -122,31 +62,11 @@ WHERE
       AND acl_p1."user_id" = $1
   )
   AND "r"."conversation_id" = $2
-  AND "r"."id" IN (
-    SELECT
-      "r"."id" AS "r_id"
-    FROM
-      "messages" "r"
-    WHERE
-      EXISTS (
-        SELECT
-          1
-        FROM
-          "conversations" acl_p1
-        WHERE
-          acl_p1.id = r."conversation_id"
-          AND acl_p1."user_id" = $1
-      )
-      AND "r"."conversation_id" = $2
-    ORDER BY
-      "r"."created_at" DESC,
-      "r_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "r"."created_at" DESC,
-  "r"."id" DESC;
+  "r"."id" DESC
+LIMIT
+  51;
 
 -- CrudRepository.list: as an admin
 SELECT
@@ -165,30 +85,14 @@ SELECT
   "r"."result" AS "r_result",
   "r"."created_at" AS "r_created_at",
   "r"."updated_at" AS "r_updated_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "work_items" "r"
-  ) AS "page_total",
   r.created_at::text AS "page_order_value"
 FROM
   "work_items" "r"
-WHERE
-  "r"."id" IN (
-    SELECT
-      "r"."id" AS "r_id"
-    FROM
-      "work_items" "r"
-    ORDER BY
-      "r"."created_at" DESC,
-      "r_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "r"."created_at" DESC,
-  "r"."id" DESC;
+  "r"."id" DESC
+LIMIT
+  51;
 
 -- CrudRepository.find: read
 SELECT

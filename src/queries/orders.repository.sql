@@ -33,35 +33,16 @@ SELECT
   "o"."work_item_id" AS "o_work_item_id",
   "o"."raw_json" AS "o_raw_json",
   "o"."created_at" AS "o_created_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "orders" "o"
-    WHERE
-      o."user_id" = $1
-  ) AS "page_total",
   o.created_at::text AS "page_order_value"
 FROM
   "orders" "o"
 WHERE
   o."user_id" = $1
-  AND "o"."id" IN (
-    SELECT
-      "o"."id" AS "o_id"
-    FROM
-      "orders" "o"
-    WHERE
-      o."user_id" = $1
-    ORDER BY
-      "o"."created_at" DESC,
-      "o_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "o"."created_at" DESC,
-  "o"."id" DESC;
+  "o"."id" DESC
+LIMIT
+  51;
 
 -- OrdersRepository.list: filtered
 SELECT
@@ -95,16 +76,6 @@ SELECT
   "o"."work_item_id" AS "o_work_item_id",
   "o"."raw_json" AS "o_raw_json",
   "o"."created_at" AS "o_created_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "orders" "o"
-    WHERE
-      o."user_id" = $1
-      AND "o"."status" = $2
-      AND "o"."symbol" = $3
-  ) AS "page_total",
   o.created_at::text AS "page_order_value"
 FROM
   "orders" "o"
@@ -112,24 +83,11 @@ WHERE
   o."user_id" = $1
   AND "o"."status" = $2
   AND "o"."symbol" = $3
-  AND "o"."id" IN (
-    SELECT
-      "o"."id" AS "o_id"
-    FROM
-      "orders" "o"
-    WHERE
-      o."user_id" = $1
-      AND "o"."status" = $2
-      AND "o"."symbol" = $3
-    ORDER BY
-      "o"."created_at" DESC,
-      "o_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "o"."created_at" DESC,
-  "o"."id" DESC;
+  "o"."id" DESC
+LIMIT
+  51;
 
 -- OrdersRepository.withFills
 SELECT

@@ -12,30 +12,14 @@ SELECT
   "s"."parameters" AS "s_parameters",
   "s"."created_at" AS "s_created_at",
   "s"."updated_at" AS "s_updated_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "strategies" "s"
-  ) AS "page_total",
   s.created_at::text AS "page_order_value"
 FROM
   "strategies" "s"
-WHERE
-  "s"."id" IN (
-    SELECT
-      "s"."id" AS "s_id"
-    FROM
-      "strategies" "s"
-    ORDER BY
-      "s"."created_at" DESC,
-      "s_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "s"."created_at" DESC,
-  "s"."id" DESC;
+  "s"."id" DESC
+LIMIT
+  51;
 
 -- StrategiesRepository.list: active momentum strategies
 SELECT
@@ -48,38 +32,17 @@ SELECT
   "s"."parameters" AS "s_parameters",
   "s"."created_at" AS "s_created_at",
   "s"."updated_at" AS "s_updated_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "strategies" "s"
-    WHERE
-      "s"."is_active" = $1
-      AND "s"."type" = $2
-  ) AS "page_total",
   s.created_at::text AS "page_order_value"
 FROM
   "strategies" "s"
 WHERE
   "s"."is_active" = $1
   AND "s"."type" = $2
-  AND "s"."id" IN (
-    SELECT
-      "s"."id" AS "s_id"
-    FROM
-      "strategies" "s"
-    WHERE
-      "s"."is_active" = $1
-      AND "s"."type" = $2
-    ORDER BY
-      "s"."created_at" DESC,
-      "s_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "s"."created_at" DESC,
-  "s"."id" DESC;
+  "s"."id" DESC
+LIMIT
+  51;
 
 -- StrategiesRepository.find
 SELECT
@@ -202,35 +165,16 @@ SELECT
   "r"."created_by" AS "r_created_by",
   "r"."created_at" AS "r_created_at",
   "r"."activated_at" AS "r_activated_at",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "strategy_versions" "r"
-    WHERE
-      "r"."strategy_id" = $1
-  ) AS "page_total",
   r.created_at::text AS "page_order_value"
 FROM
   "strategy_versions" "r"
 WHERE
   "r"."strategy_id" = $1
-  AND "r"."id" IN (
-    SELECT
-      "r"."id" AS "r_id"
-    FROM
-      "strategy_versions" "r"
-    WHERE
-      "r"."strategy_id" = $1
-    ORDER BY
-      "r"."created_at" DESC,
-      "r_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
   "r"."created_at" DESC,
-  "r"."id" DESC;
+  "r"."id" DESC
+LIMIT
+  51;
 
 -- StrategiesRepository.insertVersion
 -- (the sample arguments end in SQLSTATE 23503)

@@ -26,28 +26,13 @@ SELECT
   "u"."id" AS "u_id",
   "u"."username" AS "u_username",
   "u"."password" AS "u_password",
-  "u"."is_admin" AS "u_is_admin",
-  (
-    SELECT
-      COUNT(*)
-    FROM
-      "users" "u"
-  ) AS "page_total"
+  "u"."is_admin" AS "u_is_admin"
 FROM
   "users" "u"
-WHERE
-  "u"."id" IN (
-    SELECT
-      "u"."id" AS "u_id"
-    FROM
-      "users" "u"
-    ORDER BY
-      "u_id" DESC
-    LIMIT
-      51
-  )
 ORDER BY
-  "u"."id" DESC;
+  "u"."id" DESC
+LIMIT
+  51;
 
 -- UsersRepository.delete
 DELETE FROM "idempotency_keys"

@@ -48,8 +48,8 @@ describe('AI decisions (e2e)', () => {
   });
 
   it('lists newest first and filters by status, symbol, strategy and time range', async () => {
-    const all = (await t.api.get('/api/ai-decisions').expect(200)).body;
-    expect(all.total).toBe(4);
+    const all = (await t.api.get('/api/ai-decisions?includeTotal=true').expect(200)).body;
+    expect(all).toMatchObject({ total: 4, hasMore: false, nextCursor: null });
     expect(all.items.map((d: Decision) => d.id)).toEqual([...made].reverse().map((d) => d.id));
     const ids = async (qs: string) =>
       (await t.api.get(`/api/ai-decisions?${qs}`).expect(200)).body.items.map(

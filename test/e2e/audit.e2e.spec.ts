@@ -247,7 +247,7 @@ describe('audit log (e2e)', () => {
     const future = await t.admin.api
       .get(`/api/audit-logs?from=${new Date(Date.now() + 3600_000).toISOString()}`)
       .expect(200);
-    expect(future.body.total).toBe(0);
+    expect(future.body).toMatchObject({ items: [], total: null, hasMore: false });
     await t.admin.api.get('/api/audit-logs?from=yesterday').expect(400);
   });
 });

@@ -14,6 +14,7 @@ describe('configuration errors (built process)', () => {
     ['DB_STATEMENT_TIMEOUT_MS', '1.5'],
     ['MIGRATIONS_RUN', 'maybe'],
     ['BODY_LIMIT', 'huge'],
+    ['BULK_BODY_LIMIT', '32 MB'],
     ['LOG_LEVEL', 'loud'],
     ['EMBEDDED_PG_PORT', '80'],
     ['DATABASE_URL', 'mysql://root:hunter2@db/app'],

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { QueryCounter } from '../../bench/query-counter';
 import { insertRow, metadataOf } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -138,6 +139,40 @@ describe('delete previews equal what the delete removes (e2e)', () => {
       expect(strategyPreview.strategies).toBe(1);
     },
   );
+
+  it('counts the cascade in one statement whatever its size, on the typed keys (no casts, no id lists)', async () => {
+    const counter = new QueryCounter().install();
+    try {
+      const small = await buildGraph(7);
+      const previewOf = async (url: string) => {
+        // As an admin: strategies are platform data, and an admin's preview counts every row.
+        const { result, statements } = await counter.during(() =>
+          t.admin.api.delete(`${url}?dryRun=true&force=true`).expect(200),
+        );
+        const previews = statements.filter((s) => /WITH RECURSIVE/.test(s.text));
+        return {
+          body: result.body as { wouldDelete: Record<string, number> },
+          statements,
+          previews,
+        };
+      };
+      const before = await previewOf(`/api/strategies/${small.strategy}`);
+      // A strategy with 3,000 trades more: the same statements, and no id travels to the service.
+      await t.dataSource.query(
+        `INSERT INTO trades (user_id, strategy_id, symbol, side, quantity, price)
+         SELECT $1, $2, 'BULK', 'buy', 1, 1 FROM generate_series(1, 3000)`,
+        [t.user.id, small.strategy],
+      );
+      const after = await previewOf(`/api/strategies/${small.strategy}`);
+      expect(after.body.wouldDelete.trades).toBe((before.body.wouldDelete.trades ?? 0) + 3000);
+      expect(after.statements.length).toBe(before.statements.length);
+      expect(after.previews).toHaveLength(1);
+      expect(after.previews[0].text).not.toMatch(/::text/);
+      expect(after.previews[0].values).toEqual([small.strategy]);
+    } finally {
+      counter.uninstall();
+    }
+  });
 
   it('answers 404 for a preview of something that does not exist or is not the caller’s', async () => {
     const other = await t.newUser('other');

@@ -33,7 +33,11 @@ const LEAKS = /select|insert|secret|hidden_table|pg_|plpgsql|\bat \w+ \(|node_mo
 describe('error contract (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('errors', { DB_STATEMENT_TIMEOUT_MS: '300', BODY_LIMIT: '2kb' });
+    t = await startTestApp('errors', {
+      DB_STATEMENT_TIMEOUT_MS: '300',
+      BODY_LIMIT: '2kb',
+      BULK_BODY_LIMIT: '64kb',
+    });
     await t.dataSource.query(TRIGGER);
   });
   afterAll(async () => t?.close());
@@ -145,6 +149,33 @@ describe('error contract (e2e)', () => {
       .send({ name: 'big', type: 'x', description: 'y'.repeat(5000) })
       .expect(413);
     expectContract(r.body, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('gives only the bulk routes BULK_BODY_LIMIT: a body over BODY_LIMIT passes there, not elsewhere', async () => {
+    const assets = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        alpacaId: `limit-${i}`,
+        symbol: `LIM${i}`,
+        name: 'x'.repeat(40),
+        assetClass: 'us_equity',
+        exchange: 'NYSE',
+        status: 'active',
+      }));
+    const fiveKb = assets(40);
+    expect(JSON.stringify({ assets: fiveKb }).length).toBeGreaterThan(4096);
+    await t.admin.api.post('/api/broker-assets/bulk-upsert').send({ assets: fiveKb }).expect(200);
+    // The same size on an ordinary route is over BODY_LIMIT.
+    const r = await t.admin.api
+      .post('/api/strategies')
+      .send({ name: 'big', type: 'x', description: JSON.stringify(fiveKb) })
+      .expect(413);
+    expectContract(r.body, 413, 'PAYLOAD_TOO_LARGE');
+    // And the bulk route has its own ceiling.
+    const tooBig = await t.admin.api
+      .post('/api/broker-assets/bulk-upsert')
+      .send({ assets: assets(700) })
+      .expect(413);
+    expectContract(tooBig.body, 413, 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers an unknown route with 404 in the same shape', async () => {

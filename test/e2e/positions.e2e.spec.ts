@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { SyncPositionsDto } from '../../src/positions/dto/sync-positions.dto';
+import { normalised, referenceErrors } from '../support/reference-validation';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 import { testServerUrl } from '../support/test-server';
 
@@ -84,6 +86,23 @@ describe('position sync (e2e)', () => {
     const detail = r.body.details.find((d: { field: string }) => d.field === field);
     expect(detail?.messages.join(' ')).toMatch(message);
     expect((await stored(u)).map((p) => p.symbol)).toEqual(['KEEP']);
+  });
+
+  it.each([
+    ['an empty item', [{}]],
+    [
+      'wrong types',
+      [{ ...item('AAPL'), qty: true, avg_entry_price: '0', unrealized_pl: 'x', side: 1 }],
+    ],
+    ['nulls', [{ ...item('AAPL'), symbol: null, current_price: null }]],
+    ['non-objects', [1, null, item('AAPL')]],
+    ['unknown properties', [{ ...item('AAPL'), extra: 1 }]],
+  ])('answers %s with the same fields and messages as the DTO rules', async (_, positions) => {
+    const u = await t.newUser('ref');
+    const r = await sync(u, positions).expect(400);
+    expect(normalised(r.body.details)).toEqual(
+      normalised(referenceErrors(SyncPositionsDto, { positions })),
+    );
   });
 
   it('keeps the old positions when the database fails on row 500 of 1,000', async () => {

@@ -92,8 +92,9 @@ describe('trades (e2e)', () => {
   const list = async (qs: string) =>
     (await t.api.get(`/api/trades?${qs}`).expect(200)).body as {
       items: EnrichedTrade[];
-      total: number;
+      total: number | null;
       nextCursor: string | null;
+      hasMore: boolean;
     };
   const symbolsOf = (items: EnrichedTrade[]) => items.map((i) => i.id);
 
@@ -124,7 +125,7 @@ describe('trades (e2e)', () => {
 
   it('lists newest first with strategy names, nulls, and exactly one (the latest) decision per trade', async () => {
     const page = await list('limit=50');
-    expect(page.total).toBe(13);
+    expect(page).toMatchObject({ total: null, hasMore: false, nextCursor: null });
     expect(page.items.map((i) => i.id)).toEqual(
       [trades.nopnl, ...Array.from({ length: 12 }, (_, i) => trades[`t${11 - i}`])].map(
         (x) => x.id,
@@ -149,16 +150,16 @@ describe('trades (e2e)', () => {
   });
 
   it('filters by symbol, strategy, pnl direction and an inclusive date range, alone and combined', async () => {
-    expect((await list('symbol=aapl')).total).toBe(6);
+    expect((await list('symbol=aapl&includeTotal=true')).total).toBe(6);
     expect((await list(`strategyId=${momentum}`)).items.map((i) => i.id)).toEqual(
       [trades.t9, trades.t6, trades.t3, trades.t0].map((x) => x.id),
     );
-    const profit = await list('pnlDirection=profit');
+    const profit = await list('pnlDirection=profit&includeTotal=true');
     expect(profit.total).toBe(9); // pnl 0..8
     expect(profit.items.every((i) => Number(i.pnl) >= 0)).toBe(true);
     const loss = await list('pnlDirection=loss');
     expect(loss.items.map((i) => i.pnl).sort()).toEqual(['-1', '-2', '-3']);
-    expect((await list('pnlDirection=all')).total).toBe(13);
+    expect((await list('pnlDirection=all&includeTotal=true')).total).toBe(13);
     // Bounds are inclusive: exactly the trades of Jan 3 12:00 and Jan 5 12:00 and between.
     const range = await list('startDate=2026-01-03T12:00:00Z&endDate=2026-01-05T12:00:00Z');
     expect(symbolsOf(range.items)).toEqual([trades.t4, trades.t3, trades.t2].map((x) => x.id));
@@ -177,10 +178,11 @@ describe('trades (e2e)', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: EnrichedTrade[]; nextCursor: string | null; total: number } = await list(
-        `limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      const page: Awaited<ReturnType<typeof list>> = await list(
+        `limit=5&includeTotal=true${cursor ? `&cursor=${cursor}` : ''}`,
       );
       expect(page.total).toBe(13);
+      expect(page.hasMore).toBe(page.nextCursor !== null);
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -189,8 +191,9 @@ describe('trades (e2e)', () => {
     expect(seen).toEqual((await list('limit=13')).items.map((i) => i.id));
     const byOffset = await list('limit=5&offset=10');
     expect(byOffset.items.map((i) => i.id)).toEqual(seen.slice(10));
-    const past = await list('limit=5&offset=100');
-    expect(past).toMatchObject({ items: [], total: 13 });
+    const past = await list('limit=5&offset=100&includeTotal=true');
+    expect(past).toMatchObject({ items: [], total: 13, hasMore: false, nextCursor: null });
+    expect(await list('limit=5&offset=100')).toMatchObject({ items: [], total: null });
   });
 
   it.each([
@@ -263,6 +266,60 @@ describe('trades (e2e)', () => {
       );
       expect(filtered.statements.length).toBeLessThanOrEqual(2);
     });
+
+    it('says hasMore exactly: a full last page has none, one row more has one', async () => {
+      expect(await list('limit=13')).toMatchObject({ hasMore: false, nextCursor: null });
+      const twelve = await list('limit=12');
+      expect(twelve.hasMore).toBe(true);
+      expect(twelve.nextCursor).not.toBeNull();
+      expect(await list(`limit=12&cursor=${twelve.nextCursor}`)).toMatchObject({
+        hasMore: false,
+        nextCursor: null,
+      });
+      expect(await list('limit=12&offset=1')).toMatchObject({ hasMore: false });
+      expect(await list('limit=11&offset=1')).toMatchObject({ hasMore: true });
+    });
+
+    it('counts exactly with includeTotal at every depth, filtered or not, and never otherwise', async () => {
+      const symbol = `symbol=MSFT&strategyId=${meanRev}`;
+      for (const [qs, expected] of [
+        ['', 13],
+        ['pnlDirection=loss', 3],
+        [symbol, 2],
+        ['startDate=2026-01-03&endDate=2026-01-05', 3],
+      ] as const) {
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const url = `/api/trades?limit=2&${qs}${cursor ? `&cursor=${cursor}` : ''}`;
+          const withTotal = await counter.during(() => t.api.get(`${url}&includeTotal=true`));
+          expect(withTotal.result.body.total).toBe(expected);
+          expect(withTotal.statements.length).toBeLessThanOrEqual(2);
+          const without = await counter.during(() => t.api.get(url).expect(200));
+          expect(without.result.body.total).toBeNull();
+          expect(without.statements.map((x) => x.text).join('\n')).not.toMatch(/count\(/i);
+          cursor = without.result.body.nextCursor as string | null;
+          pages++;
+        } while (cursor);
+        expect(pages).toBe(Math.max(1, Math.ceil(expected / 2)));
+      }
+    });
+
+    it.each(['offset=0', 'offset=6', 'offset=12', 'offset=400', 'CURSOR'])(
+      'sends at most 2 statements at depth %s, with or without the total',
+      async (depth) => {
+        const qs = depth === 'CURSOR' ? `cursor=${(await list('limit=11')).nextCursor}` : depth;
+        for (const extra of ['', '&includeTotal=true']) {
+          const { statements } = await counter.during(() =>
+            t.api.get(`/api/trades?limit=5&${qs}${extra}`).expect(200),
+          );
+          // The session check and the page; only an empty page past the end with the total
+          // asked for adds the count.
+          const max = depth === 'offset=400' && extra ? 3 : 2;
+          expect(statements.length).toBeLessThanOrEqual(max);
+        }
+      },
+    );
 
     it('sends 2 statements for a single enriched trade: the session check and the trade', async () => {
       const { statements } = await counter.during(() =>

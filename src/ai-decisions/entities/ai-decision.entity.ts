@@ -26,6 +26,7 @@ import { OwnedTable } from '../../auth/policy/table-access';
 @Index('idx_ai_decisions_executed_trade', ['executedTradeId', 'createdAt', 'id'])
 // The decision list's default order within one user.
 @Index('idx_ai_decisions_user_created', ['userId', 'createdAt', 'id'])
+@Index('idx_ai_decisions_user_symbol_created', ['userId', 'symbol', 'createdAt', 'id'])
 export class AiDecision {
   @ApiProperty({ format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')

@@ -8,6 +8,7 @@ import {
   UnprocessableError,
 } from '../../common/errors/domain-errors';
 import { CascadePreviewService, DeletePreview } from '../../database/cascade-preview.service';
+import type { ScopeSql } from '../../common/sql/params';
 import type { Tx } from '../../database/transaction';
 import type { AuthUser } from '../auth-user';
 import { AccessMode, accessCondition, namedBind, positionalBind } from './access-scope';
@@ -66,6 +67,16 @@ export class AccessPolicy {
       namedBind(params),
     )!;
     return condition === 'TRUE' ? qb : qb.andWhere(condition, params);
+  }
+
+  /**
+   * The caller's condition for hand-written statements (placeholders from the statement's own
+   * parameter list); 403 when it may touch none of the table.
+   */
+  scopeSql(entity: ClassType<unknown>, caller: AuthUser, mode: AccessMode = 'read'): ScopeSql {
+    this.gate(entity, caller, mode);
+    return (alias, params) =>
+      accessCondition(this.dataSource, entity, alias, caller, mode, (v) => params.add(v))!;
   }
 
   /**

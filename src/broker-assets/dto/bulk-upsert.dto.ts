@@ -11,6 +11,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import {
+  checks,
+  compileListBody,
+  FieldRule,
+  transforms,
+} from '../../common/validation/compiled-body';
 import { IsDecimal } from '../../common/validation/decimal';
 import { SYMBOL_PATTERN, toUpperCaseSymbol } from '../../common/validation/symbol';
 
@@ -87,3 +93,41 @@ export class BulkUpsertResultDto {
   @ApiProperty() inserted!: number;
   @ApiProperty() updated!: number;
 }
+
+/** The body as the service receives it (a plain object: the compiled validator builds no class). */
+export type BulkUpsertAssetsBody = { assets: BrokerAssetInputDto[] };
+
+const text = (min: number, max: number): FieldRule => ({
+  checks: [checks.isString(), ...(min > 0 ? [checks.minLength(min)] : []), checks.maxLength(max)],
+});
+const flag: FieldRule = { optional: true, checks: [checks.isBoolean()] };
+const increment: FieldRule = {
+  optional: true,
+  transform: transforms.decimal,
+  checks: [checks.decimal({ nonNegative: true })],
+};
+
+/** BulkUpsertAssetsDto's rules, compiled once (see compiled-body.ts). */
+export const validateBulkUpsertAssets = compileListBody<BulkUpsertAssetsBody>(
+  'assets',
+  {
+    alpacaId: text(1, 100),
+    symbol: {
+      transform: transforms.upperCaseSymbol,
+      checks: [checks.isString(), checks.matches(SYMBOL_PATTERN, 'symbol must be a ticker symbol')],
+    },
+    name: text(0, 500),
+    assetClass: text(1, 50),
+    exchange: text(1, 50),
+    status: text(1, 50),
+    tradable: flag,
+    marginable: flag,
+    shortable: flag,
+    easyToBorrow: flag,
+    fractionable: flag,
+    minOrderSize: increment,
+    minTradeIncrement: increment,
+    priceIncrement: increment,
+  },
+  { max: MAX_BULK_ASSETS },
+);

@@ -16,8 +16,22 @@ export class BodyParserError extends Error {
   }
 }
 
-export function jsonBody(limit: string): RequestHandler {
-  const parse = json({ limit });
+/**
+ * The routes that ingest whole lists (a broker's asset list, a position sync, a backtest's
+ * events and equity curve): they get BULK_BODY_LIMIT, every other route keeps BODY_LIMIT, so a
+ * large limit never opens the rest of the API to large bodies.
+ */
+const BULK_ROUTES: RegExp[] = [
+  /^\/api\/broker-assets\/bulk-upsert\/?$/,
+  /^\/api\/positions\/sync\/?$/,
+  /^\/api\/backtests\/[^/]+\/(events|equity-curve)\/?$/,
+];
+
+export function isBulkRoute(method: string, path: string): boolean {
+  return method === 'POST' && BULK_ROUTES.some((r) => r.test(path));
+}
+
+function rethrowing(parse: RequestHandler): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) =>
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
@@ -28,4 +42,11 @@ export function jsonBody(limit: string): RequestHandler {
           : err,
       );
     });
+}
+
+export function jsonBody(limit: string, bulkLimit: string = limit): RequestHandler {
+  const parse = rethrowing(json({ limit }));
+  const parseBulk = rethrowing(json({ limit: bulkLimit }));
+  return (req: Request, res: Response, next: NextFunction) =>
+    (isBulkRoute(req.method, req.path) ? parseBulk : parse)(req, res, next);
 }

@@ -1,5 +1,6 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors/domain-errors';
+import { SqlParams } from '../sql/params';
 import { ListQueryDto } from './list-query.dto';
 import { Page } from './page';
 
@@ -17,11 +18,12 @@ export interface KeysetSpec {
   idType?: 'uuid' | 'int';
 }
 
-type CursorKey = { t?: string; id: string };
+export type CursorKey = { t?: string; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ORDER_VALUE = 'page_order_value';
-const TOTAL = 'page_total';
+/** Output columns the page statements add: the order value as text (for the cursor), the count. */
+export const ORDER_VALUE = 'page_order_value';
+export const TOTAL = 'page_total';
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key.t === undefined ? [key.id] : [key.t, key.id])).toString(
@@ -53,33 +55,97 @@ export function decodeCursor(
 }
 
 /**
- * Runs a list query with the contract's paging in ONE statement: the page (its ids chosen by a
- * subquery, then enriched), plus the total as an uncorrelated scalar subquery that PostgreSQL
- * evaluates once. Only an empty page past the end (offset or cursor beyond the last row) needs a
- * second statement to learn the total. The caller's builder holds the filters; `enrich` adds
- * joins that keep one row per item.
+ * The page part of a hand-written list statement, appended to its own filters: the keyset
+ * condition (when a cursor is given), the order, and `LIMIT limit + 1` (the extra row only says
+ * whether a next page exists) with the offset when there is no cursor. The order matches the
+ * lists' indexes (filter columns, then time DESC, id DESC), so PostgreSQL walks an index and
+ * stops after the page.
+ */
+export function keysetSql(
+  spec: KeysetSpec,
+  query: ListQueryDto,
+  params: SqlParams,
+): { condition: string | null; orderBy: string; limit: string } {
+  const { alias: a, timeColumn } = spec;
+  const idCast = spec.idType === 'int' ? 'bigint' : 'uuid';
+  const orderBy = timeColumn ? `${a}.${timeColumn} DESC, ${a}.id DESC` : `${a}.id DESC`;
+  let condition: string | null = null;
+  let limit = `LIMIT ${params.add(query.limit + 1)}`;
+  if (query.cursor) {
+    const key = decodeCursor(query.cursor, Boolean(timeColumn), spec.idType);
+    condition = timeColumn
+      ? `(${a}.${timeColumn}, ${a}.id) < (${params.add(key.t)}::timestamptz, ${params.add(key.id)}::${idCast})`
+      : `${a}.id < ${params.add(key.id)}::${idCast}`;
+  } else if (query.offset) {
+    limit += ` OFFSET ${params.add(query.offset)}`;
+  }
+  return { condition, orderBy, limit };
+}
+
+/**
+ * The envelope of a page from its rows (limit + 1 of them at most). When the client asked for
+ * the total, the statement carried it as a scalar subquery on every row; only an empty page past
+ * the end (offset or cursor beyond the last row) needs `count` to learn it.
+ */
+export async function pageFrom<R, I>(
+  rows: R[],
+  query: ListQueryDto,
+  of: {
+    item: (row: R) => I;
+    key: (row: R) => CursorKey;
+    total: (row: R) => number;
+    count: () => Promise<number>;
+  },
+): Promise<Page<I>> {
+  const hasMore = rows.length > query.limit;
+  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  let total: number | null = null;
+  if (query.includeTotal) {
+    if (rows.length > 0) total = of.total(rows[0]);
+    else if (!query.cursor && !query.offset) total = 0;
+    else total = await of.count();
+  }
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map(of.item),
+    total,
+    limit: query.limit,
+    offset: query.cursor ? 0 : query.offset,
+    nextCursor: hasMore && last !== undefined ? encodeCursor(of.key(last)) : null,
+    hasMore,
+  };
+}
+
+/**
+ * Runs a list query with the contract's paging in ONE statement: filters, order, cursor or
+ * offset and `LIMIT limit + 1` on the paged table itself, with `enrich`'s joins (one row per
+ * item) in the same statement, so the page's rows are read once, never chosen and then looked up
+ * again. The total is counted only when the client asks (`includeTotal`), as an uncorrelated
+ * scalar subquery that PostgreSQL evaluates once.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   spec: KeysetSpec,
   query: ListQueryDto,
-  /** Joins that enrich each item (one row per item), applied to the page only, never to the count. */
+  /** Joins that enrich each item (one row per item); never part of the count. */
   enrich: (page: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (page) => page,
 ): Promise<Page<T>> {
   const { alias, timeColumn } = spec;
   const idCast = spec.idType === 'int' ? 'bigint' : 'uuid';
   const countQb = qb.clone().select('COUNT(*)').orderBy();
 
-  // The page's rows: filters, order, cursor or offset, limit.
-  const window = qb.clone().limit(query.limit + 1);
+  const page = enrich(qb.clone()).limit(query.limit + 1);
   if (timeColumn) {
-    window.orderBy(`${alias}.${timeColumn}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC');
+    page
+      .addSelect(`${alias}.${timeColumn}::text`, ORDER_VALUE)
+      .orderBy(`${alias}.${timeColumn}`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC');
   } else {
-    window.orderBy(`${alias}.id`, 'DESC');
+    page.orderBy(`${alias}.id`, 'DESC');
   }
   if (query.cursor) {
     const key = decodeCursor(query.cursor, Boolean(timeColumn), spec.idType);
-    window.andWhere(
+    page.andWhere(
       new Brackets((w) =>
         timeColumn
           ? w.where(
@@ -90,45 +156,23 @@ export async function paginate<T extends ObjectLiteral>(
       ),
     );
   } else if (query.offset) {
-    window.offset(query.offset);
+    page.offset(query.offset);
   }
-
-  // Enrichment joins run for the page's rows only: the window picks the ids first (an index
-  // scan, however deep the offset), then the joins see at most limit + 1 rows.
-  const ids = window.clone().select(`${alias}.id`);
-  const page = enrich(qb.clone())
-    .andWhere(`${alias}.id IN (${ids.getQuery()})`)
-    .setParameters(ids.getParameters())
-    .addSelect(`(${countQb.getQuery()})`, TOTAL)
-    .setParameters(countQb.getParameters());
-  if (timeColumn) {
-    page
-      .addSelect(`${alias}.${timeColumn}::text`, ORDER_VALUE)
-      .orderBy(`${alias}.${timeColumn}`, 'DESC')
-      .addOrderBy(`${alias}.id`, 'DESC');
-  } else {
-    page.orderBy(`${alias}.id`, 'DESC');
+  if (query.includeTotal) {
+    page.addSelect(`(${countQb.getQuery()})`, TOTAL).setParameters(countQb.getParameters());
   }
 
   const { entities, raw } = await page.getRawAndEntities();
-  const rows = raw as Record<string, unknown>[];
-  const hasMore = entities.length > query.limit;
-  const items = hasMore ? entities.slice(0, query.limit) : entities;
-
-  let total: number;
-  if (rows.length > 0) total = Number(rows[0][TOTAL]);
-  else if (!query.cursor && !query.offset) total = 0;
-  else total = Number((await countQb.getRawOne<{ count: string }>())?.count ?? 0);
-
-  let nextCursor: string | null = null;
-  const last = items[items.length - 1] as (T & { id: string | number }) | undefined;
-  if (hasMore && last) {
-    const lastRaw = rows.find((r) => String(r[`${alias}_id`]) === String(last.id));
-    nextCursor = encodeCursor({
-      t: timeColumn ? String(lastRaw?.[ORDER_VALUE]) : undefined,
-      id: String(last.id),
-    });
-  }
-
-  return { items, total, limit: query.limit, offset: query.cursor ? 0 : query.offset, nextCursor };
+  const rawById = new Map<string, Record<string, unknown>>();
+  for (const r of raw as Record<string, unknown>[]) rawById.set(String(r[`${alias}_id`]), r);
+  const idOf = (entity: T) => String((entity as unknown as { id: string | number }).id);
+  return pageFrom(entities, query, {
+    item: (entity) => entity,
+    key: (entity) => ({
+      t: timeColumn ? String(rawById.get(idOf(entity))?.[ORDER_VALUE]) : undefined,
+      id: idOf(entity),
+    }),
+    total: (entity) => Number(rawById.get(idOf(entity))?.[TOTAL]),
+    count: async () => Number((await countQb.getRawOne<{ count: string }>())?.count ?? 0),
+  });
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BooleanQuery } from '../validation/boolean-query';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -29,4 +30,13 @@ export class ListQueryDto {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      'true: also return the exact count of the matching rows in `total` (costs a count over them)',
+  })
+  @BooleanQuery()
+  includeTotal?: boolean;
 }

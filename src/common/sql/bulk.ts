@@ -11,22 +11,6 @@ export function chunksFor<T>(rows: T[], columnsPerRow: number, maxRows = 1000): 
   return out;
 }
 
-/**
- * `($1, $2), ($3, $4)` for rows of values, each cast to its column's type, plus the flat
- * parameter list: one parameterised multi-row VALUES list, never string-built values.
- */
-export function valuesList(rows: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const cells = row.map((value, i) => {
-      params.push(value);
-      return `$${params.length}::${casts[i]}`;
-    });
-    return `(${cells.join(', ')})`;
-  });
-  return { sql: tuples.join(', '), params };
-}
-
 /** Values that appear more than once, compared with `key` (e.g. case-insensitively). */
 export function duplicatesOf(values: string[], key: (v: string) => string = (v) => v): string[] {
   const seen = new Set<string>();
@@ -48,10 +32,15 @@ export interface UpsertSpec {
   onConflict: string;
 }
 
+/** Rows per upsert statement: one statement per chunk, its arrays bounded in size. */
+export const UPSERT_CHUNK_ROWS = 10_000;
+
 /**
- * A multi-row INSERT ... ON CONFLICT in chunks under the bind-parameter limit, run on the given
- * manager (so inside the caller's transaction). Counts are exact: a row is "inserted" when the
- * statement created it (xmax = 0), else "updated".
+ * INSERT ... SELECT FROM unnest(one array per column) ... ON CONFLICT, in chunks of
+ * UPSERT_CHUNK_ROWS, run on the given manager (so inside the caller's transaction). One bind
+ * parameter per column instead of one per value: measured at 20,000 broker assets, about half
+ * the time of multi-row VALUES lists (whose parsing and planning grow with the parameter count).
+ * Counts are exact: a row is "inserted" when the statement created it (xmax = 0), else "updated".
  */
 export async function upsertRows(
   manager: { query(sql: string, params: unknown[]): Promise<unknown> },
@@ -60,13 +49,12 @@ export async function upsertRows(
   let inserted = 0;
   let updated = 0;
   const names = spec.columns.map(([c]) => c).join(', ');
-  const casts = spec.columns.map(([, cast]) => cast);
-  for (const chunk of chunksFor(spec.rows, spec.columns.length)) {
-    const { sql, params } = valuesList(chunk, casts);
-    const result = (await manager.query(
-      `INSERT INTO ${spec.table} (${names}) VALUES ${sql} ${spec.onConflict} RETURNING (xmax = 0) AS inserted`,
-      params,
-    )) as Array<{ inserted: boolean }>;
+  const arrays = spec.columns.map(([, cast], i) => `$${i + 1}::${cast}[]`).join(', ');
+  const sql = `INSERT INTO ${spec.table} (${names}) SELECT * FROM unnest(${arrays}) ${spec.onConflict} RETURNING (xmax = 0) AS inserted`;
+  for (let start = 0; start < spec.rows.length; start += UPSERT_CHUNK_ROWS) {
+    const chunk = spec.rows.slice(start, start + UPSERT_CHUNK_ROWS);
+    const params = spec.columns.map((_, i) => chunk.map((row) => row[i]));
+    const result = (await manager.query(sql, params)) as Array<{ inserted: boolean }>;
     for (const r of result) {
       if (r.inserted) inserted++;
       else updated++;

@@ -1,5 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors/domain-errors';
+import type { SqlParams } from '../sql/params';
 
 /** Both bounds are inclusive; a start after the end is a 400 naming startDate. */
 export function assertDateRange(startDate: string | undefined, endDate: string | undefined): void {
@@ -31,4 +32,23 @@ export function whereTimeRange<T extends ObjectLiteral>(
     });
   }
   return qb;
+}
+
+/** The same inclusive range as `whereTimeRange`, as conditions of a hand-written statement. */
+export function timeRangeSql(
+  column: string,
+  startDate: string | undefined,
+  endDate: string | undefined,
+  params: SqlParams,
+): string[] {
+  assertDateRange(startDate, endDate);
+  const conditions: string[] = [];
+  if (startDate) conditions.push(`${column} >= ${params.add(startDate)}::timestamptz`);
+  if (endDate) {
+    const step = DATE_ONLY.test(endDate) ? '1 day' : '1 millisecond';
+    conditions.push(
+      `${column} < ${params.add(endDate)}::timestamptz + ${params.add(step)}::interval`,
+    );
+  }
+  return conditions;
 }

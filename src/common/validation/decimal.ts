@@ -11,7 +11,7 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)$/;
  * their shortest exact string form; anything else (booleans, objects, NaN, "1e5") stays as it is
  * and fails validation.
  */
-function toDecimalString({ value }: { value: unknown }): unknown {
+export function toDecimalString({ value }: { value: unknown }): unknown {
   if (typeof value === 'number' && Number.isFinite(value)) {
     const s = String(value);
     return /e/i.test(s) ? value.toFixed(20).replace(/\.?0+$/, '') : s;
@@ -53,7 +53,7 @@ export function isDecimalString(value: unknown, rules: DecimalRules = {}): boole
   return true;
 }
 
-function describeRules(r: DecimalRules): string {
+export function describeRules(r: DecimalRules): string {
   const parts: string[] = [];
   if (r.positive) parts.push('greater than 0');
   if (r.nonNegative) parts.push('0 or more');

@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, ValidateNested } from 'class-validator';
-import { IsDecimal } from '../../common/validation/decimal';
+import {
+  checks,
+  compileListBody,
+  FieldRule,
+  transforms,
+} from '../../common/validation/compiled-body';
+import { DecimalRules, IsDecimal } from '../../common/validation/decimal';
 import { SYMBOL_PATTERN, toUpperCaseSymbol } from '../../common/validation/symbol';
 
 export const POSITION_SIDES = ['long', 'short'] as const;
@@ -43,3 +49,28 @@ export class SyncPositionsDto {
   @Type(() => BrokerPositionDto)
   positions!: BrokerPositionDto[];
 }
+
+/** The body as the service receives it (a plain object: the compiled validator builds no class). */
+export type SyncPositionsBody = { positions: BrokerPositionDto[] };
+
+const decimal = (rules: DecimalRules): FieldRule => ({
+  transform: transforms.decimal,
+  checks: [checks.decimal(rules)],
+});
+
+/** SyncPositionsDto's rules, compiled once (see compiled-body.ts). */
+export const validateSyncPositions = compileListBody<SyncPositionsBody>(
+  'positions',
+  {
+    symbol: {
+      transform: transforms.upperCaseSymbol,
+      checks: [checks.isString(), checks.matches(SYMBOL_PATTERN, 'symbol must be a ticker symbol')],
+    },
+    qty: decimal({ positive: true }),
+    avg_entry_price: decimal({ positive: true }),
+    current_price: decimal({ positive: true }),
+    unrealized_pl: decimal({}),
+    side: { checks: [checks.isIn(POSITION_SIDES, 'side must be long or short')] },
+  },
+  { max: MAX_SYNC_POSITIONS },
+);

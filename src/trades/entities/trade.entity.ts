@@ -18,6 +18,9 @@ import { OwnedTable } from '../../auth/policy/table-access';
 @Entity('trades')
 // The list's default order within one user: user_id = ? ORDER BY executed_at DESC, id DESC.
 @Index('idx_trades_user_executed', ['userId', 'executedAt', 'id'])
+// The list's symbol and strategy filters within one user, in the same order.
+@Index('idx_trades_user_symbol_executed', ['userId', 'symbol', 'executedAt', 'id'])
+@Index('idx_trades_user_strategy_executed', ['userId', 'strategyId', 'executedAt', 'id'])
 @Index('trades_user_id_idx', ['userId'])
 @Index('idx_trades_strategy_id', ['strategyId'])
 @Index('idx_trades_order_id', ['orderId'])

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { DeepPartial } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
+import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
+import { Page } from '../common/pagination/page';
+import type { Statement } from '../common/sql/params';
+import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
+import { readQuery } from '../database/read-query';
+import type { Tx } from '../database/transaction';
+import {
+  AiDecisionRow,
+  decisionCountStatement,
+  decisionFromRow,
+  decisionPageStatement,
+  decisionStatement,
+} from './ai-decisions.query';
+import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
+import { AiDecision } from './entities/ai-decision.entity';
+
+const LIST = Object.assign(new ListAiDecisionsQuery(), { limit: 50, offset: 0 });
+
+/** AI decisions; the caller's condition in every statement. */
+@Injectable()
+export class AiDecisionsRepository {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  private rows(statement: Statement): Promise<AiDecisionRow[]> {
+    return readQuery<AiDecisionRow>(this.tx, statement.sql, statement.params);
+  }
+
+  /** One statement (two only for an empty page past the end when the total is asked for). */
+  @GenerateSql(
+    { name: 'first page of a user', params: [SAMPLE_CALLERS.user, LIST] },
+    {
+      name: 'filtered',
+      params: [SAMPLE_CALLERS.user, { ...LIST, status: 'executed', symbol: 'AAPL' }],
+    },
+  )
+  async page(caller: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
+    const scope = this.policy.scopeSql(AiDecision, caller);
+    const rows = await this.rows(decisionPageStatement(scope, query));
+    return pageFrom(rows, query, {
+      item: decisionFromRow,
+      key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
+      total: (r) => Number(r[TOTAL]),
+      count: async () => {
+        const { sql, params } = decisionCountStatement(scope, query);
+        const [row] = await readQuery<{ count: string }>(this.tx, sql, params);
+        return Number(row.count);
+      },
+    });
+  }
+
+  @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
+  async one(caller: AuthUser, id: string): Promise<AiDecision | undefined> {
+    const [row] = await this.rows(decisionStatement(this.policy.scopeSql(AiDecision, caller), id));
+    return row ? decisionFromRow(row) : undefined;
+  }
+
+  @GenerateSql({ params: [{ symbol: 'AAPL', action: 'buy', userId: SAMPLE.uuid }] })
+  insert(values: DeepPartial<AiDecision>): Promise<AiDecision> {
+    const repo = this.tx.tx.getRepository(AiDecision);
+    return repo.save(repo.create(values));
+  }
+
+  /** Whether the caller may change the decision; it stays locked until the transaction ends. */
+  @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
+  lockOwned(caller: AuthUser, id: string): Promise<boolean> {
+    return this.policy
+      .scope(
+        this.tx.tx.getRepository(AiDecision).createQueryBuilder('d'),
+        AiDecision,
+        'd',
+        caller,
+        'write',
+      )
+      .andWhere('d.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getExists();
+  }
+
+  @GenerateSql({ params: [SAMPLE.uuid] })
+  async delete(id: string): Promise<void> {
+    await this.tx.tx.getRepository(AiDecision).delete({ id });
+  }
+}

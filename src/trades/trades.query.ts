@@ -1,0 +1,101 @@
+import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
+import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
+import { timeRangeSql } from '../common/validation/date-range';
+import { ListTradesQuery } from './dto/list-trades.query';
+
+/** One row of the enriched-trade statements, as node-postgres returns it. */
+export interface EnrichedTradeRow {
+  id: string;
+  user_id: string;
+  strategy_id: string | null;
+  order_id: string | null;
+  symbol: string;
+  side: string;
+  quantity: string;
+  price: string;
+  executed_at: Date;
+  pnl: string | null;
+  status: string;
+  notes: string | null;
+  trace_id: string | null;
+  strategy_name: string | null;
+  d_id: string | null;
+  d_symbol: string | null;
+  d_action: string | null;
+  d_confidence: string | null;
+  d_reasoning: string | null;
+  d_status: string | null;
+  d_created_at: Date | null;
+  [ORDER_VALUE]: string;
+  [TOTAL]?: string;
+}
+
+const TRADE_COLUMNS =
+  't.id, t.user_id, t.strategy_id, t.order_id, t.symbol, t.side, t.quantity, t.price, ' +
+  't.executed_at, t.pnl, t.status, t.notes, t.trace_id';
+
+/**
+ * Strategy name and the latest AI decision of each trade in `trades t`. The LATERAL subquery is
+ * one bounded walk of ai_decisions (executed_trade_id, created_at, id) per trade of the page, so
+ * a trade appears exactly once however many decisions point at it.
+ */
+const ENRICH = `
+  LEFT JOIN strategies s ON s.id = t.strategy_id
+  LEFT JOIN LATERAL (
+    SELECT d.id, d.symbol, d.action, d.confidence, d.reasoning, d.status, d.created_at
+    FROM ai_decisions d WHERE d.executed_trade_id = t.id
+    ORDER BY d.created_at DESC, d.id DESC LIMIT 1) d ON true`;
+
+const ENRICHED_SELECT = `${TRADE_COLUMNS}, t.executed_at::text AS ${ORDER_VALUE},
+  s.name AS strategy_name, d.id AS d_id, d.symbol AS d_symbol, d.action AS d_action,
+  d.confidence AS d_confidence, d.reasoning AS d_reasoning, d.status AS d_status,
+  d.created_at AS d_created_at`;
+
+/** The trades the caller may see (`scope`, the first condition) that match the list's filters. */
+function filtersOf(scope: ScopeSql, query: ListTradesQuery, params: SqlParams): string[] {
+  const where = [scope('t', params)];
+  where.push(...timeRangeSql('t.executed_at', query.startDate, query.endDate, params));
+  if (query.symbol) where.push(`t.symbol = ${params.add(query.symbol)}`);
+  if (query.strategyId) where.push(`t.strategy_id = ${params.add(query.strategyId)}`);
+  if (query.pnlDirection === 'profit') where.push('t.pnl >= 0');
+  if (query.pnlDirection === 'loss') where.push('t.pnl < 0');
+  return where;
+}
+
+/**
+ * One page in one statement: the window (filters, keyset or offset, limit + 1) reads the page's
+ * trades straight off the (user_id, [filter column,] executed_at, id) index, and only those
+ * rows are enriched, so neither a deep offset nor a long history reaches the joins. The count
+ * runs only when asked for.
+ */
+export function tradePageStatement(scope: ScopeSql, query: ListTradesQuery): Statement {
+  const params = new SqlParams();
+  const filters = filtersOf(scope, query, params).join(' AND ');
+  const page = keysetSql({ alias: 't', timeColumn: 'executed_at' }, query, params);
+  const total = query.includeTotal
+    ? `, (SELECT count(*) FROM trades t WHERE ${filters}) AS ${TOTAL}`
+    : '';
+  const sql = `SELECT ${ENRICHED_SELECT}${total}
+    FROM (SELECT ${TRADE_COLUMNS} FROM trades t
+          WHERE ${filters}${page.condition ? ` AND ${page.condition}` : ''}
+          ORDER BY ${page.orderBy} ${page.limit}) t ${ENRICH}
+    ORDER BY ${page.orderBy}`;
+  return { sql, params: params.values };
+}
+
+/** The count of every trade the list's filters match (for an empty page past the end). */
+export function tradeCountStatement(scope: ScopeSql, query: ListTradesQuery): Statement {
+  const params = new SqlParams();
+  const filters = filtersOf(scope, query, params).join(' AND ');
+  return { sql: `SELECT count(*) FROM trades t WHERE ${filters}`, params: params.values };
+}
+
+/** One of the caller's trades, enriched. */
+export function tradeStatement(scope: ScopeSql, id: string): Statement {
+  const params = new SqlParams();
+  const where = `${scope('t', params)} AND t.id = ${params.add(id)}`;
+  return {
+    sql: `SELECT ${ENRICHED_SELECT} FROM trades t ${ENRICH} WHERE ${where}`,
+    params: params.values,
+  };
+}

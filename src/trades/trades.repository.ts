@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { AuthUser } from '../auth/auth-user';
+import { AccessPolicy } from '../auth/policy/access-policy.service';
+import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
+import { Page } from '../common/pagination/page';
+import type { Statement } from '../common/sql/params';
+import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
+import { readQuery } from '../database/read-query';
+import type { Tx } from '../database/transaction';
+import { CreateTradeDto } from './dto/create-trade.dto';
+import { EnrichedTradeDto } from './dto/enriched-trade.dto';
+import { ListTradesQuery } from './dto/list-trades.query';
+import { Trade } from './entities/trade.entity';
+import {
+  EnrichedTradeRow,
+  tradeCountStatement,
+  tradePageStatement,
+  tradeStatement,
+} from './trades.query';
+
+const LIST = Object.assign(new ListTradesQuery(), { limit: 100, offset: 0 });
+
+/** Trades, enriched with their strategy's name and latest AI decision; the caller's condition in every statement. */
+@Injectable()
+export class TradesRepository {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  private rows(statement: Statement): Promise<EnrichedTradeRow[]> {
+    return readQuery<EnrichedTradeRow>(this.tx, statement.sql, statement.params);
+  }
+
+  /** One statement (two only for an empty page past the end when the total is asked for). */
+  @GenerateSql(
+    { name: 'first page of a user', params: [SAMPLE_CALLERS.user, LIST] },
+    {
+      name: 'filtered, with the total',
+      params: [
+        SAMPLE_CALLERS.user,
+        {
+          ...LIST,
+          symbol: 'AAPL',
+          strategyId: SAMPLE.otherUuid,
+          pnlDirection: 'profit',
+          includeTotal: true,
+        },
+      ],
+    },
+    { name: 'as an admin (every user)', params: [SAMPLE_CALLERS.admin, LIST] },
+  )
+  async page(caller: AuthUser, query: ListTradesQuery): Promise<Page<EnrichedTradeDto>> {
+    const scope = this.policy.scopeSql(Trade, caller);
+    const rows = await this.rows(tradePageStatement(scope, query));
+    return pageFrom(rows, query, {
+      item: EnrichedTradeDto.fromRow,
+      key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
+      total: (r) => Number(r[TOTAL]),
+      count: async () => {
+        const { sql, params } = tradeCountStatement(scope, query);
+        const [row] = await readQuery<{ count: string }>(this.tx, sql, params);
+        return Number(row.count);
+      },
+    });
+  }
+
+  /** One statement. */
+  @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
+  async one(caller: AuthUser, id: string): Promise<EnrichedTradeDto | undefined> {
+    const [row] = await this.rows(tradeStatement(this.policy.scopeSql(Trade, caller), id));
+    return row ? EnrichedTradeDto.fromRow(row) : undefined;
+  }
+
+  @GenerateSql({
+    params: [{ symbol: 'AAPL', side: 'buy', quantity: '1', price: '10' }, SAMPLE.uuid],
+  })
+  async insert(dto: CreateTradeDto, userId: string): Promise<string> {
+    const { identifiers } = await this.tx.tx.getRepository(Trade).insert({
+      ...dto,
+      userId,
+      executedAt: dto.executedAt ? new Date(dto.executedAt) : undefined,
+    });
+    return String(identifiers[0].id);
+  }
+
+  /** Whether the caller may change the trade; it stays locked until the transaction ends. */
+  @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
+  lockOwned(caller: AuthUser, id: string): Promise<boolean> {
+    return this.policy
+      .scope(this.tx.tx.getRepository(Trade).createQueryBuilder('t'), Trade, 't', caller, 'write')
+      .andWhere('t.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getExists();
+  }
+
+  @GenerateSql({ params: [SAMPLE.uuid] })
+  async delete(id: string): Promise<void> {
+    await this.tx.tx.getRepository(Trade).delete({ id });
+  }
+}
