@@ -1,30 +1,15 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Reads, Writes } from '../auth/policy/route-access';
-import { IsIn } from 'class-validator';
 import { Audited } from '../audit/audited.decorator';
-import { bulkDtoFor, createDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { UuidParam } from '../common/validation/uuid-param';
 import { BacktestResultsService } from './backtest-results.service';
+import { AppendEventsDto, AppendPointsDto } from './dto/backtest-results.dto';
 import { BacktestEquityPoint } from './entities/backtest-equity-point.entity';
 import { BacktestTradeEvent } from './entities/backtest-trade-event.entity';
-
-const EventDto = createDtoFor(
-  'BacktestEventInputDto',
-  BacktestTradeEvent,
-  { side: [IsIn(['buy', 'sell'])] },
-  ['runId'],
-);
-const PointDto = createDtoFor('EquityPointInputDto', BacktestEquityPoint, {}, ['runId']);
-export class AppendEventsDto extends bulkDtoFor('AppendBacktestEventsDto', 'events', EventDto) {
-  declare events: object[];
-}
-export class AppendPointsDto extends bulkDtoFor('AppendEquityPointsDto', 'points', PointDto) {
-  declare points: object[];
-}
 
 /** A backtest run's trade events and equity curve: paged by ts (newest first), appended in bulk. */
 @ApiTags('backtests')

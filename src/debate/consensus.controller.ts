@@ -2,19 +2,11 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Writes } from '../auth/policy/route-access';
 import { Audited } from '../audit/audited.decorator';
-import { createDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { UuidParam } from '../common/validation/uuid-param';
-import { IsDecimal } from '../common/validation/decimal';
 import { ConsensusService } from './consensus.service';
+import { ReachConsensusDto } from './dto/reach-consensus.dto';
 import { DebateConsensus } from './entities/debate-consensus.entity';
-
-export class ReachConsensusDto extends createDtoFor(
-  'ReachConsensusDto',
-  DebateConsensus,
-  { confidence: [IsDecimal({ min: '0', max: '1' })] },
-  ['sessionId'],
-) {}
 
 @ApiTags('debate')
 @ApiBearerAuth()

@@ -6,25 +6,17 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsInt, IsIn, Min } from 'class-validator';
 import { Audited } from '../audit/audited.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { AdminOnly, Reads, Writes } from '../auth/policy/route-access';
-import { createDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { UuidParam } from '../common/validation/uuid-param';
+import { CreateVersionDto } from './dto/strategy-version-input.dto';
 import { StrategyVersion } from './entities/strategy-version.entity';
 import { StrategyVersionsService } from './strategy-versions.service';
-
-export class CreateVersionDto extends createDtoFor(
-  'CreateStrategyVersionDto',
-  StrategyVersion,
-  { version: [IsInt(), Min(1)], status: [IsIn(['draft', 'active', 'archived'])] },
-  ['strategyId', 'activatedAt', 'createdBy'],
-) {}
 
 /** A strategy's versions: numbers unique per strategy (409 on a repeat), one active at a time. */
 @ApiTags('strategies')
