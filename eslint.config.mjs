@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', '*.config.js', 'eslint.config.mjs', 'test/support/*.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', '*.config.js', 'eslint.config.mjs', 'test/support/*.js', 'openapi/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

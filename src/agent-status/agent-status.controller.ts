@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Reads, Writes } from '../auth/policy/route-access';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { AgentStatusService } from './agent-status.service';
@@ -15,6 +15,7 @@ export class AgentStatusController {
   constructor(private readonly status: AgentStatusService) {}
 
   @Get()
+  @ApiOperation({ summary: "Get the trading agent's status" })
   @Reads(AgentStatus)
   @ApiOkResponse({ type: AgentStatus })
   get(): Promise<AgentStatus> {
@@ -22,6 +23,7 @@ export class AgentStatusController {
   }
 
   @Patch()
+  @ApiOperation({ summary: "Change the trading agent's status (admin)" })
   @Writes(AgentStatus)
   @ApiBody({ type: UpdateAgentStatusDto })
   @ApiOkResponse({ type: AgentStatus })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
@@ -20,6 +20,7 @@ export class BacktestResultsController {
   constructor(private readonly results: BacktestResultsService) {}
 
   @Get('events')
+  @ApiOperation({ summary: "List a backtest's trade events" })
   @Reads(BacktestTradeEvent)
   @ApiPageResponse(BacktestTradeEvent)
   events(@UuidParam() id: string, @Query() query: ListQueryDto): Promise<Page<BacktestTradeEvent>> {
@@ -27,6 +28,7 @@ export class BacktestResultsController {
   }
 
   @Get('equity-curve')
+  @ApiOperation({ summary: "List a backtest's equity curve" })
   @Reads(BacktestEquityPoint)
   @ApiPageResponse(BacktestEquityPoint)
   equityCurve(
@@ -37,6 +39,7 @@ export class BacktestResultsController {
   }
 
   @Post('events')
+  @ApiOperation({ summary: 'Append trade events to a backtest' })
   @Writes(BacktestTradeEvent)
   @Audited('append', 'backtest_trade_events')
   @ApiBody({ type: AppendEventsDto })
@@ -49,6 +52,7 @@ export class BacktestResultsController {
   }
 
   @Post('equity-curve')
+  @ApiOperation({ summary: "Append points to a backtest's equity curve" })
   @Writes(BacktestEquityPoint)
   @Audited('append', 'backtest_equity_curve')
   @ApiBody({ type: AppendPointsDto })

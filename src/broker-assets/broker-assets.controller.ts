@@ -1,6 +1,6 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Page } from '../common/pagination/page';
@@ -18,6 +18,7 @@ export class BrokerAssetsController {
 
   @Reads(BrokerAsset)
   @Get()
+  @ApiOperation({ summary: 'List broker assets' })
   @ApiPageResponse(BrokerAsset)
   list(@Query() query: ListBrokerAssetsQuery): Promise<Page<BrokerAsset>> {
     return this.assets.list(query);
@@ -26,6 +27,7 @@ export class BrokerAssetsController {
   /** Inserts or updates every listed asset by symbol, all or nothing. */
   @Writes(BrokerAsset)
   @Post('bulk-upsert')
+  @ApiOperation({ summary: 'Insert or update broker assets in bulk' })
   @HttpCode(200)
   @Audited('upsert', 'broker_assets')
   @ApiOkResponse({ type: BulkUpsertResultDto })

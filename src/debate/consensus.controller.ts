@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Writes } from '../auth/policy/route-access';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses } from '../common/http/api-docs';
@@ -17,6 +17,7 @@ export class ConsensusController {
 
   /** Records the session's consensus and completes the session, in one transaction (409 on a second). */
   @Post()
+  @ApiOperation({ summary: "Record a debate session's consensus" })
   @Writes(DebateConsensus)
   @Audited('consensus', 'debate_sessions')
   @ApiBody({ type: ReachConsensusDto })

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -41,6 +47,7 @@ export class AdminDbController {
 
   /** Orphan rows per foreign key (all must be zero: `ok`). */
   @Get('orphans')
+  @ApiOperation({ summary: 'Orphan rows per foreign key (admin)' })
   @ApiOkResponse({
     schema: {
       example: {
@@ -56,12 +63,14 @@ export class AdminDbController {
 
   /** Pool figures, pg_stat_database for this database, its size, and the largest tables. */
   @Get('stats')
+  @ApiOperation({ summary: 'Database and pool statistics (admin)' })
   stats(): Promise<Record<string, unknown>> {
     return this.monitor.stats();
   }
 
   /** Top pg_stat_statements rows by mean time; `{ available: false, hint }` where the server lacks it. */
   @Get('slow-queries')
+  @ApiOperation({ summary: 'Slowest statements from pg_stat_statements (admin)' })
   slowQueries(@Query() q: SlowQueriesQuery): Promise<SlowQueries> {
     return this.monitor.slowQueries(q.minMeanMs, q.limit);
   }

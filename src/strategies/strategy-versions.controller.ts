@@ -4,6 +4,7 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
@@ -27,6 +28,7 @@ export class StrategyVersionsController {
   constructor(private readonly versions: StrategyVersionsService) {}
 
   @Get()
+  @ApiOperation({ summary: "List a strategy's versions" })
   @Reads(StrategyVersion)
   @ApiPageResponse(StrategyVersion)
   list(
@@ -37,6 +39,7 @@ export class StrategyVersionsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a version of a strategy' })
   @Writes(StrategyVersion)
   @ApiBody({ type: CreateVersionDto })
   @ApiCreatedResponse({ type: StrategyVersion })
@@ -50,6 +53,7 @@ export class StrategyVersionsController {
 
   /** Makes this version the strategy's active one and archives the previous one (admin transition). */
   @Post(':id/activate')
+  @ApiOperation({ summary: 'Activate a strategy version (admin)' })
   @HttpCode(200)
   @AdminOnly(StrategyVersion)
   @Audited('activate', 'strategy_versions')
