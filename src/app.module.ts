@@ -47,7 +47,7 @@ import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StrategiesModule } from './strategies/strategies.module';
-import { TestRoutesController } from './test-routes/test-routes.controller';
+import { TestRoutesModule } from './test-routes/test-routes.module';
 import { TradesModule } from './trades/trades.module';
 
 @Module({})
@@ -73,6 +73,7 @@ export class AppModule implements NestModule {
         IdempotencyModule,
         MonitoringModule,
         CrudCoreModule,
+        ...(config.enableTestRoutes ? [TestRoutesModule] : []),
       ],
       controllers: [
         ...strategiesResourceControllers,
@@ -96,7 +97,6 @@ export class AppModule implements NestModule {
         BacktestResultsController,
         CandidatesController,
         ConsensusController,
-        ...(config.enableTestRoutes ? [TestRoutesController] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -8,7 +8,6 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AdminOnly } from '../auth/policy/route-access';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { DbMonitor, OrphanCount, SlowQueries } from './db-monitor';
@@ -39,11 +38,7 @@ export class SlowQueriesQuery {
 @AdminOnly()
 @Controller('admin/db')
 export class AdminDbController {
-  private readonly monitor: DbMonitor;
-
-  constructor(ds: DataSource) {
-    this.monitor = new DbMonitor(ds);
-  }
+  constructor(private readonly monitor: DbMonitor) {}
 
   /** Orphan rows per foreign key (all must be zero: `ok`). */
   @Get('orphans')

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/policy/route-access';
+import { TestRoutesService } from './test-routes.service';
 
 export class SleepQuery {
   @Type(() => Number)
@@ -14,18 +14,18 @@ export class SleepQuery {
 }
 
 /**
- * Mounted only with ENABLE_TEST_ROUTES=true: a request that holds a database connection for
- * `ms` milliseconds, so shutdown tests can have requests in flight.
+ * Mounted only with ENABLE_TEST_ROUTES=true (TestRoutesModule): a request that holds a database
+ * connection for `ms` milliseconds, so shutdown tests can have requests in flight.
  */
 @ApiExcludeController()
 @Public()
 @Controller('test')
 export class TestRoutesController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly testRoutes: TestRoutesService) {}
 
   @Get('sleep')
   async sleep(@Query() { ms }: SleepQuery): Promise<{ slept: number }> {
-    await this.ds.query('SELECT pg_sleep($1)', [ms / 1000]);
+    await this.testRoutes.sleep(ms);
     return { slept: ms };
   }
 }
