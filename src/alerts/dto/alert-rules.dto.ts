@@ -6,6 +6,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUrl,
   MaxLength,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
@@ -46,10 +47,10 @@ export class CreateAlertRuleDto {
   @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ type: String, maxLength: 255, nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uri', maxLength: 2048, nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2048)
   webhookUrl?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })

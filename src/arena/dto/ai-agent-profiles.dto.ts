@@ -55,10 +55,10 @@ export class CreateAiAgentProfileDto {
   @IsDecimal({ min: '0', max: '2' }, { api: { required: false, nullable: true } })
   temperature?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647, nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(2147483647)
   maxTokens?: number | null;
 

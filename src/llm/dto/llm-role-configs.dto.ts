@@ -33,10 +33,10 @@ export class CreateLlmRoleConfigDto {
   @MaxLength(10_000)
   fallbackChain!: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647, nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(2147483647)
   maxTokens?: number | null;
 
