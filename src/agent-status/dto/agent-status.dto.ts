@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** The agent status fields an admin may change. */
 class AgentStatusFieldsDto {
@@ -23,11 +24,11 @@ class AgentStatusFieldsDto {
   @IsISO8601({ strict: true })
   lastHeartbeat?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   totalTrades?: number | null;
 
   @IsOptional()
@@ -55,36 +56,36 @@ class AgentStatusFieldsDto {
   @IsDecimal({}, { api: { required: false, nullable: true } })
   maxTotalExposurePercent?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   maxPositionsCount?: number | null;
 
   @IsOptional()
   @IsDecimal({}, { api: { required: false, nullable: true } })
   dailyLossLimitPercent?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   dynamicOrderLimit?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   minOrderLimit?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   maxOrderLimit?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/ai-calibration-logs: a new calibration log. */
 export class CreateAiCalibrationLogDto {
@@ -18,25 +19,25 @@ export class CreateAiCalibrationLogDto {
   @Max(3650)
   dataWindowDays?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   totalDecisions?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   winCount?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   lossCount?: number | null;
 
   @IsOptional()
@@ -47,18 +48,18 @@ export class CreateAiCalibrationLogDto {
   @IsDecimal({ min: '0', max: '1' }, { api: { required: false, nullable: true } })
   avgConfidenceOnLosses?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   avgHoldingTimeWins?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   avgHoldingTimeLosses?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 10_000, nullable: true })

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/ai-decision-features: a new AI decision features. */
 export class CreateAiDecisionFeaturesDto {
@@ -77,11 +78,11 @@ export class CreateAiDecisionFeaturesDto {
   @IsDecimal({}, { api: { required: false, nullable: true } })
   dataQuality?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   activeSources?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 10_000, nullable: true })

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/ai-outcome-links: a new AI outcome link. */
 export class CreateAiOutcomeLinkDto {
@@ -69,11 +70,11 @@ export class CreateAiOutcomeLinkDto {
   @IsDecimal({ min: '0' }, { api: { required: false, nullable: true } })
   filledAvgPrice?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   fillCount?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64 })
@@ -98,11 +99,11 @@ export class CreateAiOutcomeLinkDto {
   @IsDecimal({ min: '0' }, { api: { required: false, nullable: true } })
   exitPrice?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   holdDurationMs?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/ai-trade-outcomes: a new AI trade outcome. */
 export class CreateAiTradeOutcomeDto {
@@ -62,11 +63,11 @@ export class CreateAiTradeOutcomeDto {
   @IsDecimal({}, { api: { required: false, nullable: true } })
   realizedPnlPercent?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   holdingTimeMs?: number | null;
 
   @ApiPropertyOptional({ type: Boolean, nullable: true })

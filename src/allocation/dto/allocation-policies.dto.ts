@@ -12,6 +12,7 @@ import {
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { BooleanQuery } from '../../common/validation/boolean-query';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/allocation-policies: a new allocation policy. */
 export class CreateAllocationPolicyDto {
@@ -54,11 +55,11 @@ export class CreateAllocationPolicyDto {
   @IsDecimal({}, { api: { required: false, nullable: true } })
   overweightThresholdPct?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   rotationTopN?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })

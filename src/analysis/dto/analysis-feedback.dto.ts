@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/analysis-feedback: a new analysis feedback. */
 export class CreateAnalysisFeedbackDto {
@@ -62,11 +63,11 @@ export class CreateAnalysisFeedbackDto {
   @IsBoolean()
   signalAccuracy?: boolean | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   holdingTimeMs?: number | null;
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX, INT4_MIN } from '../../common/validation/integer';
 
 /** POST /api/ai-agent-profiles: a new agent profile. */
 export class CreateAiAgentProfileDto {
@@ -55,11 +56,11 @@ export class CreateAiAgentProfileDto {
   @IsDecimal({ min: '0', max: '2' }, { api: { required: false, nullable: true } })
   temperature?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   maxTokens?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 255, nullable: true })
@@ -81,11 +82,11 @@ export class CreateAiAgentProfileDto {
   @IsDecimal({ min: '0' }, { api: { required: false, nullable: true } })
   budgetLimitPerRun?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: -2147483648, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: INT4_MIN, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(-2147483648)
-  @Max(2147483647)
+  @Min(INT4_MIN)
+  @Max(INT4_MAX)
   priority?: number | null;
 
   @ApiPropertyOptional({ type: String, enum: ['active', 'disabled'] })
@@ -93,18 +94,18 @@ export class CreateAiAgentProfileDto {
   @IsIn(['active', 'disabled'])
   status?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   totalCalls?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   totalTokens?: number;
 
   @IsOptional()

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/ai-arena-agent-decisions: a new arena agent decision. */
 export class CreateAiArenaAgentDecisionDto {
@@ -81,22 +82,22 @@ export class CreateAiArenaAgentDecisionDto {
   @IsObject()
   proposedOrder?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   tokensUsed?: number | null;
 
   @IsOptional()
   @IsDecimal({ min: '0' }, { api: { required: false, nullable: true } })
   costUsd?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   latencyMs?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })
@@ -116,11 +117,11 @@ export class CreateAiArenaAgentDecisionDto {
   @MaxLength(100_000)
   rawOutput?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   toolCallsCount?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 10_000, nullable: true })

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/backtests: a new backtest. */
 export class CreateBacktestRunDto {
@@ -113,11 +114,11 @@ export class CreateBacktestRunDto {
   @MaxLength(10_000)
   errorMessage?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   runtimeMs?: number | null;
 }
 

@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/competition-runs: a new competition run. */
 export class CreateCompetitionRunDto {
@@ -61,11 +62,11 @@ export class CreateCompetitionRunDto {
   @IsISO8601({ strict: true })
   endedAt?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   durationMinutes?: number | null;
 
   @ApiPropertyOptional({ type: String, enum: ['pending', 'running', 'completed', 'failed'] })

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/competition-scores: a new competition score. */
 export class CreateCompetitionScoreDto {
@@ -40,25 +41,25 @@ export class CreateCompetitionScoreDto {
   @IsDecimal({ min: '0', max: '1' }, { api: { required: false } })
   winRate?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   avgHoldTime?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   tradeCount?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   errorCount?: number;
 
   @IsOptional()
@@ -69,11 +70,11 @@ export class CreateCompetitionScoreDto {
   @IsDecimal({ min: '0' }, { api: { required: false, nullable: true } })
   slippageProxy?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   rank?: number | null;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/connector-metrics: a new connector metrics. */
 export class CreateConnectorMetricsDto {
@@ -31,53 +32,53 @@ export class CreateConnectorMetricsDto {
   @IsISO8601({ strict: true })
   date?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   totalRequests?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   successCount?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   failureCount?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   cacheHits?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   cacheMisses?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   rateLimitHits?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   fallbackUsed?: number;
 
   @IsOptional()

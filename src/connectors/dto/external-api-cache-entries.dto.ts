@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/external-api-cache-entries: a new cache entry. */
 export class CreateExternalApiCacheEntryDto {
@@ -41,11 +42,11 @@ export class CreateExternalApiCacheEntryDto {
   @IsISO8601({ strict: true })
   staleUntilAt!: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   hitCount?: number;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/external-api-usage-counters: a new usage counter. */
 export class CreateExternalApiUsageCounterDto {
@@ -36,46 +37,46 @@ export class CreateExternalApiUsageCounterDto {
   @IsISO8601({ strict: true })
   windowEnd!: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   requestCount?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   tokenCount?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   errorCount?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   rateLimitHits?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   cacheHits?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   cacheMisses?: number;
 
   @IsOptional()

@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/valyu-retrieval-counters: a new retrieval counter. */
 export class CreateValyuRetrievalCounterDto {
@@ -25,11 +26,11 @@ export class CreateValyuRetrievalCounterDto {
   @MaxLength(64)
   monthKey!: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   retrievalCount?: number;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })

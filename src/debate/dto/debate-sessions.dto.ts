@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/debate-sessions: a new debate session. */
 export class CreateDebateSessionDto {
@@ -70,11 +71,11 @@ export class CreateDebateSessionDto {
   @IsISO8601({ strict: true })
   completedAt?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   durationMs?: number | null;
 
   @IsOptional()

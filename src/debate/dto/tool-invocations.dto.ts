@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/tool-invocations: a new tool invocation. */
 export class CreateToolInvocationDto {
@@ -60,11 +61,11 @@ export class CreateToolInvocationDto {
   @IsBoolean()
   cacheHit?: boolean;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   latencyMs?: number | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })

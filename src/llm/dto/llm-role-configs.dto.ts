@@ -12,6 +12,7 @@ import {
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { BooleanQuery } from '../../common/validation/boolean-query';
 import { IsDecimal } from '../../common/validation/decimal';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/llm-role-configs: a new LLM role config. */
 export class CreateLlmRoleConfigDto {
@@ -33,11 +34,11 @@ export class CreateLlmRoleConfigDto {
   @MaxLength(10_000)
   fallbackChain!: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   maxTokens?: number | null;
 
   @IsOptional()

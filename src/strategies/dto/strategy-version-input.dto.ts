@@ -10,14 +10,15 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/strategies/{strategyId}/versions: a new version of that strategy. */
 export class CreateVersionDto {
-  @ApiProperty({ type: Number, minimum: 1, maximum: 2147483647 })
+  @ApiProperty({ type: Number, minimum: 1, maximum: INT4_MAX })
   @IsDefined()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   version!: number;
 
   @ApiProperty({ type: String, maxLength: 255 })

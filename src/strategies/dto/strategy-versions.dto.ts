@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/strategy-versions: a new strategy version. */
 export class CreateStrategyVersionDto {
@@ -20,11 +21,11 @@ export class CreateStrategyVersionDto {
   @IsUUID('all')
   strategyId!: string;
 
-  @ApiProperty({ type: Number, minimum: 1, maximum: 2147483647 })
+  @ApiProperty({ type: Number, minimum: 1, maximum: INT4_MAX })
   @IsDefined()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   version!: number;
 
   @ApiProperty({ type: String, maxLength: 255 })

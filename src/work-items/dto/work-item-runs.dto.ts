@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/work-item-runs: a new work item run. */
 export class CreateWorkItemRunDto {
@@ -20,11 +21,11 @@ export class CreateWorkItemRunDto {
   @IsUUID('all')
   workItemId!: string;
 
-  @ApiProperty({ type: Number, minimum: 1, maximum: 2147483647 })
+  @ApiProperty({ type: Number, minimum: 1, maximum: INT4_MAX })
   @IsDefined()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   attemptNumber!: number;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
@@ -48,11 +49,11 @@ export class CreateWorkItemRunDto {
   @MaxLength(10_000)
   error?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   durationMs?: number | null;
 }
 

@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { INT4_MAX } from '../../common/validation/integer';
 
 /** POST /api/work-items: a new work item. */
 export class CreateWorkItemDto {
@@ -29,18 +30,18 @@ export class CreateWorkItemDto {
   @IsIn(['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'DEAD_LETTER'])
   status?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   attempts?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 2147483647 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: INT4_MAX })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
+  @Max(INT4_MAX)
   maxAttempts?: number;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
