@@ -3,8 +3,11 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const CONTROLLER_LAYER =
+  'controllers call services (see ARCHITECTURE.md): SQL, transactions and repositories live below them';
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', '*.config.js', 'eslint.config.mjs', 'test/support/*.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', '*.config.js', 'eslint.config.mjs', 'test/support/*.js', 'openapi/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -14,6 +17,27 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The layering of ARCHITECTURE.md: a controller maps HTTP to a service call. It never reaches
+    // the database itself (no TypeORM, no transactions, no repositories).
+    files: ['src/**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: CONTROLLER_LAYER },
+            { name: '@nestjs/typeorm', message: CONTROLLER_LAYER },
+            { name: '@nestjs-cls/transactional', message: CONTROLLER_LAYER },
+          ],
+          patterns: [
+            { group: ['typeorm/*', '@nestjs-cls/transactional-*'], message: CONTROLLER_LAYER },
+            { regex: '(^|/)[^/]*\\.repository(\\.[jt]s)?$', message: CONTROLLER_LAYER },
+          ],
+        },
+      ],
     },
   },
   {

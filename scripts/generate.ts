@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createOpenApiDocument } from '../src/app.factory';
 import { renderAccessTable, withAccessTable } from '../src/auth/policy/access-docs';
+import { loadConfig } from '../src/config/app-config';
 import { loadEntityMetadata, renderSchemaDoc } from '../src/database/schema-docs';
 import { writeSqlSnapshots } from './sql-snapshots';
 
 /**
  * `npm run generate`: regenerates every committed artifact derived from the code: docs/SCHEMA.md,
- * the README's access-policy table and the SQL of every repository method (src/queries/). CI runs it and fails when `git diff` is not empty.
+ * the README's access-policy table, the OpenAPI document (openapi/ledgerline.openapi.json) and
+ * the SQL of every repository method (src/queries/). CI runs it and fails when `git diff` is not empty.
  */
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
@@ -17,7 +20,12 @@ async function main(): Promise<void> {
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   writeFileSync(readmePath, withAccessTable(readme, renderAccessTable(metas)));
-  process.stdout.write(`wrote ${schema} and the access table of ${readmePath}\n`);
+  const openapi = join(root, 'openapi', 'ledgerline.openapi.json');
+  mkdirSync(join(root, 'openapi'), { recursive: true });
+  // The environment must not change the document: built from the defaults, test routes off.
+  const document = await createOpenApiDocument(loadConfig({}));
+  writeFileSync(openapi, `${JSON.stringify(document, null, 2)}\n`);
+  process.stdout.write(`wrote ${schema}, ${openapi} and the access table of ${readmePath}\n`);
   const queries = await writeSqlSnapshots(root);
   process.stdout.write(`wrote ${queries.length} SQL snapshots under src/queries\n`);
 }

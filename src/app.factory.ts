@@ -4,15 +4,15 @@ import {
   Logger,
   LoggerService,
   LogLevel as NestLogLevel,
-  RequestMethod,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { answerClientErrors } from './common/http/client-error';
 import { jsonBody } from './common/http/json-body.middleware';
+import { applyGlobalPrefix, buildOpenApiDocument } from './common/http/openapi';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig, LogLevel } from './config/app-config';
 
@@ -59,21 +59,26 @@ export async function createApp(
   // Express would hash every response body for a weak ETag (a SHA-1 of a 50 kB page per list
   // request, seen in the profile) that no client of this API sends back.
   app.set('etag', false);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Ledgerline API')
-      .setDescription(
-        'Strategies, AI decisions, orders, fills, trades, positions and audits, in PostgreSQL.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   Logger.flush();
   return app;
+}
+
+/**
+ * The OpenAPI document without a database: Nest's preview mode registers every module's routes
+ * and metadata without instantiating providers, so no connection is opened.
+ */
+export async function createOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    preview: true,
+    logger: false,
+  });
+  applyGlobalPrefix(app);
+  const document = buildOpenApiDocument(app);
+  await app.close();
+  return document;
 }

@@ -10,28 +10,28 @@ import { DrainMiddleware } from './health/drain.middleware';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { RequestLogMiddleware } from './monitoring/request-log.middleware';
-import { strategiesResources } from './strategies/strategies.resources';
-import { backtestsResources } from './backtests/backtests.resources';
-import { debateResources } from './debate/debate.resources';
-import { arenaResources } from './arena/arena.resources';
-import { competitionResources } from './competition/competition.resources';
-import { workItemsResources } from './work-items/work-items.resources';
-import { alertsResources } from './alerts/alerts.resources';
-import { aiDecisionsResources } from './ai-decisions/ai-decisions.resources';
-import { analysisResources } from './analysis/analysis.resources';
-import { universeResources } from './universe/universe.resources';
-import { allocationResources } from './allocation/allocation.resources';
-import { llmResources } from './llm/llm.resources';
-import { connectorsResources } from './connectors/connectors.resources';
-import { conversationsResources } from './conversations/conversations.resources';
-import { adminSettingsResources } from './admin-settings/admin-settings.resources';
+import { strategiesResourceControllers } from './strategies/strategies-resources.controller';
+import { backtestsResourceControllers } from './backtests/backtests-resources.controller';
+import { debateResourceControllers } from './debate/debate-resources.controller';
+import { arenaResourceControllers } from './arena/arena-resources.controller';
+import { competitionResourceControllers } from './competition/competition-resources.controller';
+import { workItemsResourceControllers } from './work-items/work-items-resources.controller';
+import { alertsResourceControllers } from './alerts/alerts-resources.controller';
+import { aiDecisionsResourceControllers } from './ai-decisions/ai-decisions-resources.controller';
+import { analysisResourceControllers } from './analysis/analysis-resources.controller';
+import { universeResourceControllers } from './universe/universe-resources.controller';
+import { allocationResourceControllers } from './allocation/allocation-resources.controller';
+import { llmResourceControllers } from './llm/llm-resources.controller';
+import { connectorsResourceControllers } from './connectors/connectors-resources.controller';
+import { conversationsResourceControllers } from './conversations/conversations-resources.controller';
+import { adminSettingsResourceControllers } from './admin-settings/admin-settings-resources.controller';
 import { BacktestResultsController } from './backtests/backtest-results.controller';
 import { ConsensusController } from './debate/consensus.controller';
 import { StrategyVersionsController } from './strategies/strategy-versions.controller';
 import { CandidatesController } from './universe/candidates.controller';
 import { WorkItemsController } from './work-items/work-items.controller';
 import { AgentStatusController } from './agent-status/agent-status.controller';
-import { CrudCoreModule, crudResources } from './common/crud/crud.module';
+import { CrudCoreModule } from './common/crud/crud.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AccessModule } from './auth/policy/access.module';
@@ -53,7 +53,7 @@ import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StrategiesModule } from './strategies/strategies.module';
-import { TestRoutesController } from './test-routes/test-routes.controller';
+import { TestRoutesModule } from './test-routes/test-routes.module';
 import { TradesModule } from './trades/trades.module';
 
 @Module({})
@@ -80,30 +80,30 @@ export class AppModule implements NestModule {
         MonitoringModule,
         MaintenanceModule,
         CrudCoreModule,
-        crudResources('Strategies', strategiesResources),
-        crudResources('Backtests', backtestsResources),
-        crudResources('Debate', debateResources),
-        crudResources('Arena', arenaResources),
-        crudResources('Competition', competitionResources),
-        crudResources('WorkItems', workItemsResources),
-        crudResources('Alerts', alertsResources),
-        crudResources('AiDecisions', aiDecisionsResources),
-        crudResources('Analysis', analysisResources),
-        crudResources('Universe', universeResources),
-        crudResources('Allocation', allocationResources),
-        crudResources('Llm', llmResources),
-        crudResources('Connectors', connectorsResources),
-        crudResources('Conversations', conversationsResources),
-        crudResources('AdminSettings', adminSettingsResources),
+        ...(config.enableTestRoutes ? [TestRoutesModule] : []),
       ],
       controllers: [
+        ...strategiesResourceControllers,
+        ...backtestsResourceControllers,
+        ...debateResourceControllers,
+        ...arenaResourceControllers,
+        ...competitionResourceControllers,
+        ...workItemsResourceControllers,
+        ...alertsResourceControllers,
+        ...aiDecisionsResourceControllers,
+        ...analysisResourceControllers,
+        ...universeResourceControllers,
+        ...allocationResourceControllers,
+        ...llmResourceControllers,
+        ...connectorsResourceControllers,
+        ...conversationsResourceControllers,
+        ...adminSettingsResourceControllers,
         AgentStatusController,
         WorkItemsController,
         StrategyVersionsController,
         BacktestResultsController,
         CandidatesController,
         ConsensusController,
-        ...(config.enableTestRoutes ? [TestRoutesController] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

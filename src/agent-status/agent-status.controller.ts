@@ -1,16 +1,10 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Reads, Writes } from '../auth/policy/route-access';
-import { createDtoFor, updateDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { AgentStatusService } from './agent-status.service';
+import { UpdateAgentStatusDto } from './dto/agent-status.dto';
 import { AgentStatus } from './entities/agent-status.entity';
-
-const AgentStatusFieldsDto = createDtoFor('AgentStatusFieldsDto', AgentStatus);
-export class UpdateAgentStatusDto extends updateDtoFor(
-  'UpdateAgentStatusDto',
-  AgentStatusFieldsDto,
-) {}
 
 /** The trading agent's status: one row, read by every caller, changed by admins only. */
 @ApiTags('agent-status')
@@ -21,6 +15,7 @@ export class AgentStatusController {
   constructor(private readonly status: AgentStatusService) {}
 
   @Get()
+  @ApiOperation({ summary: "Get the trading agent's status" })
   @Reads(AgentStatus)
   @ApiOkResponse({ type: AgentStatus })
   get(): Promise<AgentStatus> {
@@ -28,6 +23,7 @@ export class AgentStatusController {
   }
 
   @Patch()
+  @ApiOperation({ summary: "Change the trading agent's status (admin)" })
   @Writes(AgentStatus)
   @ApiBody({ type: UpdateAgentStatusDto })
   @ApiOkResponse({ type: AgentStatus })

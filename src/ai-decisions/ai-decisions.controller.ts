@@ -1,6 +1,12 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Delete, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -24,6 +30,7 @@ export class AiDecisionsController {
 
   @Reads(AiDecision)
   @Get()
+  @ApiOperation({ summary: 'List AI decisions' })
   @ApiPageResponse(AiDecision)
   list(
     @CurrentUser() user: AuthUser,
@@ -34,6 +41,7 @@ export class AiDecisionsController {
 
   @Reads(AiDecision)
   @Get(':id')
+  @ApiOperation({ summary: 'Get an AI decision' })
   @ApiOkResponse({ type: AiDecision })
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<AiDecision> {
     return this.decisions.get(user, id);
@@ -41,6 +49,7 @@ export class AiDecisionsController {
 
   @Writes(AiDecision)
   @Post()
+  @ApiOperation({ summary: 'Record an AI decision' })
   @ApiCreatedResponse({ type: AiDecision })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateAiDecisionDto): Promise<AiDecision> {
     return this.decisions.create(user, dto);
@@ -48,6 +57,7 @@ export class AiDecisionsController {
 
   @Writes(AiDecision)
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete an AI decision (dryRun=true previews the cascade)' })
   @ApiDeleteResponses()
   async remove(
     @CurrentUser() user: AuthUser,

@@ -1,45 +1,81 @@
-import { IsIn } from 'class-validator';
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
-import { IsDecimal } from '../common/validation/decimal';
 import { AiCalibrationLog } from './entities/ai-calibration-log.entity';
 import { AiDecisionFeatures } from './entities/ai-decision-features.entity';
 import { AiOutcomeLink } from './entities/ai-outcome-link.entity';
 import { AiTradeOutcome } from './entities/ai-trade-outcome.entity';
+import {
+  CreateAiOutcomeLinkDto,
+  UpdateAiOutcomeLinkDto,
+  ListAiOutcomeLinksQuery,
+} from './dto/ai-outcome-links.dto';
+import {
+  CreateAiDecisionFeaturesDto,
+  UpdateAiDecisionFeaturesDto,
+  ListAiDecisionFeaturesQuery,
+} from './dto/ai-decision-features.dto';
+import {
+  CreateAiTradeOutcomeDto,
+  UpdateAiTradeOutcomeDto,
+  ListAiTradeOutcomesQuery,
+} from './dto/ai-trade-outcomes.dto';
+import {
+  CreateAiCalibrationLogDto,
+  UpdateAiCalibrationLogDto,
+  ListAiCalibrationLogsQuery,
+} from './dto/ai-calibration-logs.dto';
 
-/** The ai-decisions tables served by the shared CRUD mechanism: only what differs is declared here. */
+export const aiOutcomeLinks = resource({
+  path: 'ai-outcome-links',
+  tag: 'ai-decisions',
+  entity: AiOutcomeLink,
+  label: 'AI outcome link',
+  createDto: CreateAiOutcomeLinkDto,
+  updateDto: UpdateAiOutcomeLinkDto,
+  listQuery: ListAiOutcomeLinksQuery,
+  filters: ['status', 'symbol', 'outcome', 'decisionId'],
+  timeColumn: 'created_at',
+});
+
+export const aiDecisionFeatures = resource({
+  path: 'ai-decision-features',
+  tag: 'ai-decisions',
+  entity: AiDecisionFeatures,
+  label: 'AI decision features',
+  createDto: CreateAiDecisionFeaturesDto,
+  updateDto: UpdateAiDecisionFeaturesDto,
+  listQuery: ListAiDecisionFeaturesQuery,
+  filters: ['decisionId', 'symbol'],
+  timeColumn: 'created_at',
+});
+
+export const aiTradeOutcomes = resource({
+  path: 'ai-trade-outcomes',
+  tag: 'ai-decisions',
+  entity: AiTradeOutcome,
+  label: 'AI trade outcome',
+  createDto: CreateAiTradeOutcomeDto,
+  updateDto: UpdateAiTradeOutcomeDto,
+  listQuery: ListAiTradeOutcomesQuery,
+  filters: ['decisionId', 'tradeId', 'symbol'],
+  timeColumn: 'created_at',
+});
+
+export const aiCalibrationLogs = resource({
+  path: 'ai-calibration-logs',
+  tag: 'ai-decisions',
+  entity: AiCalibrationLog,
+  label: 'calibration log',
+  createDto: CreateAiCalibrationLogDto,
+  updateDto: UpdateAiCalibrationLogDto,
+  listQuery: ListAiCalibrationLogsQuery,
+  filters: ['calibrationType'],
+  timeColumn: 'created_at',
+});
+
+/** The ai-decisions tables served by the shared CRUD mechanism: each names its DTOs and what differs. */
 export const aiDecisionsResources: ResourceSpec[] = [
-  resource({
-    path: 'ai-outcome-links',
-    tag: 'ai-decisions',
-    entity: AiOutcomeLink,
-    label: 'AI outcome link',
-    filters: ['status', 'symbol', 'outcome', 'decisionId'],
-    timeColumn: 'created_at',
-    rules: { side: [IsIn(['buy', 'sell'])] },
-  }),
-  resource({
-    path: 'ai-decision-features',
-    tag: 'ai-decisions',
-    entity: AiDecisionFeatures,
-    label: 'AI decision features',
-    filters: ['decisionId', 'symbol'],
-    timeColumn: 'created_at',
-  }),
-  resource({
-    path: 'ai-trade-outcomes',
-    tag: 'ai-decisions',
-    entity: AiTradeOutcome,
-    label: 'AI trade outcome',
-    filters: ['decisionId', 'tradeId', 'symbol'],
-    timeColumn: 'created_at',
-    rules: { predictionConfidence: [IsDecimal({ min: '0', max: '1' })] },
-  }),
-  resource({
-    path: 'ai-calibration-logs',
-    tag: 'ai-decisions',
-    entity: AiCalibrationLog,
-    label: 'calibration log',
-    filters: ['calibrationType'],
-    timeColumn: 'created_at',
-  }),
+  aiOutcomeLinks,
+  aiDecisionFeatures,
+  aiTradeOutcomes,
+  aiCalibrationLogs,
 ];

@@ -1,31 +1,41 @@
-import { IsIn } from 'class-validator';
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
-import { IsDecimal } from '../common/validation/decimal';
 import { AllocationPolicy } from './entities/allocation-policy.entity';
 import { RebalanceRun } from './entities/rebalance-run.entity';
+import {
+  CreateAllocationPolicyDto,
+  UpdateAllocationPolicyDto,
+  ListAllocationPoliciesQuery,
+} from './dto/allocation-policies.dto';
+import {
+  CreateRebalanceRunDto,
+  UpdateRebalanceRunDto,
+  ListRebalanceRunsQuery,
+} from './dto/rebalance-runs.dto';
 
-/** The allocation tables served by the shared CRUD mechanism: only what differs is declared here. */
-export const allocationResources: ResourceSpec[] = [
-  resource({
-    path: 'allocation-policies',
-    tag: 'allocation',
-    entity: AllocationPolicy,
-    label: 'allocation policy',
-    filters: ['isActive'],
-    actor: { onCreate: ['createdBy'] },
-    timeColumn: 'created_at',
-    rules: {
-      maxPositionWeightPct: [IsDecimal({ min: '0', max: '100' })],
-      maxSectorWeightPct: [IsDecimal({ min: '0', max: '100' })],
-    },
-  }),
-  resource({
-    path: 'rebalance-runs',
-    tag: 'allocation',
-    entity: RebalanceRun,
-    label: 'rebalance run',
-    filters: ['policyId', 'status', 'traceId'],
-    timeColumn: 'started_at',
-    rules: { status: [IsIn(['pending', 'running', 'completed', 'failed'])] },
-  }),
-];
+export const allocationPolicies = resource({
+  path: 'allocation-policies',
+  tag: 'allocation',
+  entity: AllocationPolicy,
+  label: 'allocation policy',
+  createDto: CreateAllocationPolicyDto,
+  updateDto: UpdateAllocationPolicyDto,
+  listQuery: ListAllocationPoliciesQuery,
+  filters: ['isActive'],
+  actor: { onCreate: ['createdBy'] },
+  timeColumn: 'created_at',
+});
+
+export const rebalanceRuns = resource({
+  path: 'rebalance-runs',
+  tag: 'allocation',
+  entity: RebalanceRun,
+  label: 'rebalance run',
+  createDto: CreateRebalanceRunDto,
+  updateDto: UpdateRebalanceRunDto,
+  listQuery: ListRebalanceRunsQuery,
+  filters: ['policyId', 'status', 'traceId'],
+  timeColumn: 'started_at',
+});
+
+/** The allocation tables served by the shared CRUD mechanism: each names its DTOs and what differs. */
+export const allocationResources: ResourceSpec[] = [allocationPolicies, rebalanceRuns];

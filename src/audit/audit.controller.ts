@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/policy/route-access';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Page } from '../common/pagination/page';
@@ -17,6 +17,7 @@ export class AuditController {
 
   /** Newest first; filters `userId`, `resource`, `action`, `from`/`to` (inclusive). */
   @Get()
+  @ApiOperation({ summary: 'List audit log entries (admin)' })
   @ApiPageResponse(AuditLog)
   list(@Query() query: ListAuditLogsQuery): Promise<Page<AuditLog>> {
     return this.audit.list(query);

@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -26,6 +27,7 @@ export class AuthController {
 
   @Public()
   @Post('signup')
+  @ApiOperation({ summary: 'Sign up' })
   @Audited('signup', 'users')
   @ApiCreatedResponse({ type: UserView })
   signup(@Body() dto: SignupDto): Promise<UserView> {
@@ -34,6 +36,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Log in' })
   @HttpCode(200)
   @Audited('login', 'sessions')
   @ApiOkResponse({ type: LoginResponse })
@@ -42,6 +45,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Log out (revoke this token)' })
   @AnyCaller()
   @HttpCode(204)
   @Audited('logout', 'sessions')
@@ -52,6 +56,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Who this token is' })
   @AnyCaller()
   @ApiBearerAuth()
   @ApiOkResponse({ type: CallerView })

@@ -1,30 +1,15 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Reads, Writes } from '../auth/policy/route-access';
-import { IsIn } from 'class-validator';
 import { Audited } from '../audit/audited.decorator';
-import { bulkDtoFor, createDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { UuidParam } from '../common/validation/uuid-param';
 import { BacktestResultsService } from './backtest-results.service';
+import { AppendEventsDto, AppendPointsDto } from './dto/backtest-results.dto';
 import { BacktestEquityPoint } from './entities/backtest-equity-point.entity';
 import { BacktestTradeEvent } from './entities/backtest-trade-event.entity';
-
-const EventDto = createDtoFor(
-  'BacktestEventInputDto',
-  BacktestTradeEvent,
-  { side: [IsIn(['buy', 'sell'])] },
-  ['runId'],
-);
-const PointDto = createDtoFor('EquityPointInputDto', BacktestEquityPoint, {}, ['runId']);
-export class AppendEventsDto extends bulkDtoFor('AppendBacktestEventsDto', 'events', EventDto) {
-  declare events: object[];
-}
-export class AppendPointsDto extends bulkDtoFor('AppendEquityPointsDto', 'points', PointDto) {
-  declare points: object[];
-}
 
 /** A backtest run's trade events and equity curve: paged by ts (newest first), appended in bulk. */
 @ApiTags('backtests')
@@ -35,6 +20,7 @@ export class BacktestResultsController {
   constructor(private readonly results: BacktestResultsService) {}
 
   @Get('events')
+  @ApiOperation({ summary: "List a backtest's trade events" })
   @Reads(BacktestTradeEvent)
   @ApiPageResponse(BacktestTradeEvent)
   events(@UuidParam() id: string, @Query() query: ListQueryDto): Promise<Page<BacktestTradeEvent>> {
@@ -42,6 +28,7 @@ export class BacktestResultsController {
   }
 
   @Get('equity-curve')
+  @ApiOperation({ summary: "List a backtest's equity curve" })
   @Reads(BacktestEquityPoint)
   @ApiPageResponse(BacktestEquityPoint)
   equityCurve(
@@ -52,6 +39,7 @@ export class BacktestResultsController {
   }
 
   @Post('events')
+  @ApiOperation({ summary: 'Append trade events to a backtest' })
   @Writes(BacktestTradeEvent)
   @Audited('append', 'backtest_trade_events')
   @ApiBody({ type: AppendEventsDto })
@@ -64,6 +52,7 @@ export class BacktestResultsController {
   }
 
   @Post('equity-curve')
+  @ApiOperation({ summary: "Append points to a backtest's equity curve" })
   @Writes(BacktestEquityPoint)
   @Audited('append', 'backtest_equity_curve')
   @ApiBody({ type: AppendPointsDto })

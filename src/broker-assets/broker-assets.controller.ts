@@ -1,6 +1,6 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Page } from '../common/pagination/page';
@@ -24,6 +24,7 @@ export class BrokerAssetsController {
 
   @Reads(BrokerAsset)
   @Get()
+  @ApiOperation({ summary: 'List broker assets' })
   @ApiPageResponse(BrokerAsset)
   list(@Query() query: ListBrokerAssetsQuery): Promise<Page<BrokerAsset>> {
     return this.assets.list(query);
@@ -32,6 +33,7 @@ export class BrokerAssetsController {
   /** Inserts or updates every listed asset by symbol, all or nothing. */
   @Writes(BrokerAsset)
   @Post('bulk-upsert')
+  @ApiOperation({ summary: 'Insert or update broker assets in bulk' })
   @HttpCode(200)
   @Audited('upsert', 'broker_assets')
   @ApiBody({ type: BulkUpsertAssetsDto })

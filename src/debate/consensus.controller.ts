@@ -1,22 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { Writes } from '../auth/policy/route-access';
 import { Audited } from '../audit/audited.decorator';
-import { createDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { UuidParam } from '../common/validation/uuid-param';
-import { IsDecimal } from '../common/validation/decimal';
 import { ConsensusService } from './consensus.service';
+import { ReachConsensusDto } from './dto/reach-consensus.dto';
 import { DebateConsensus } from './entities/debate-consensus.entity';
-
-export class ReachConsensusDto extends createDtoFor(
-  'ReachConsensusDto',
-  DebateConsensus,
-  { confidence: [IsDecimal({ min: '0', max: '1' })] },
-  ['sessionId'],
-) {}
 
 @ApiTags('debate')
 @ApiBearerAuth()
@@ -27,6 +19,7 @@ export class ConsensusController {
 
   /** Records the session's consensus and completes the session, in one transaction (409 on a second). */
   @Post()
+  @ApiOperation({ summary: "Record a debate session's consensus" })
   @Writes(DebateConsensus)
   @Audited('consensus', 'debate_sessions')
   @ApiBody({ type: ReachConsensusDto })

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { DebateRepository } from './debate.repository';
+import { ReachConsensusDto } from './dto/reach-consensus.dto';
 import { DebateConsensus } from './entities/debate-consensus.entity';
 
 @Injectable()
@@ -18,13 +19,17 @@ export class ConsensusService {
   @Transactional()
   async reach(
     sessionId: string,
-    dto: QueryDeepPartialEntity<DebateConsensus>,
+    dto: ReachConsensusDto,
     caller: AuthUser,
   ): Promise<DebateConsensus> {
     // A work item named in the body must be one the caller may see.
-    await this.policy.assertReferences(DebateConsensus, dto as Record<string, unknown>, caller);
+    await this.policy.assertReferences(DebateConsensus, { ...dto }, caller);
     if (!(await this.debate.completeSession(sessionId)))
       throw new NotFoundError('debate session', sessionId);
-    return this.debate.insertConsensus({ ...dto, sessionId });
+    // jsonb columns take any validated JSON value, which TypeORM's partial type cannot express.
+    return this.debate.insertConsensus({
+      ...dto,
+      sessionId,
+    } as QueryDeepPartialEntity<DebateConsensus>);
   }
 }

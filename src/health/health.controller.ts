@@ -1,5 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ErrorBodyDto } from '../common/http/api-docs';
 import { Public } from '../auth/policy/route-access';
@@ -20,6 +25,7 @@ export class HealthController {
 
   /** Liveness: the process is up and serving HTTP. */
   @Get()
+  @ApiOperation({ summary: 'Liveness' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -27,6 +33,7 @@ export class HealthController {
 
   /** Readiness: the database answers and we are not shutting down. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness (pings the database)' })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: { database: { status: 'up' } } } } })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto })
   async ready(): Promise<HealthCheckResult> {

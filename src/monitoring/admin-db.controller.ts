@@ -1,8 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AdminOnly } from '../auth/policy/route-access';
 import { ApiErrorResponses } from '../common/http/api-docs';
 import { ReplicaSet } from '../database/replicas/replica-set';
@@ -34,17 +39,14 @@ export class SlowQueriesQuery {
 @AdminOnly()
 @Controller('admin/db')
 export class AdminDbController {
-  private readonly monitor: DbMonitor;
-
   constructor(
-    ds: DataSource,
+    private readonly monitor: DbMonitor,
     private readonly replicas: ReplicaSet,
-  ) {
-    this.monitor = new DbMonitor(ds);
-  }
+  ) {}
 
   /** Orphan rows per foreign key (all must be zero: `ok`). */
   @Get('orphans')
+  @ApiOperation({ summary: 'Orphan rows per foreign key (admin)' })
   @ApiOkResponse({
     schema: {
       example: {
@@ -60,12 +62,14 @@ export class AdminDbController {
 
   /** Pool figures, pg_stat_database for this database, its size, and the largest tables. */
   @Get('stats')
+  @ApiOperation({ summary: 'Database and pool statistics (admin)' })
   async stats(): Promise<Record<string, unknown>> {
     return { ...(await this.monitor.stats()), replicas: this.replicas.statuses() };
   }
 
   /** Top pg_stat_statements rows by mean time; `{ available: false, hint }` where the server lacks it. */
   @Get('slow-queries')
+  @ApiOperation({ summary: 'Slowest statements from pg_stat_statements (admin)' })
   slowQueries(@Query() q: SlowQueriesQuery): Promise<SlowQueries> {
     return this.monitor.slowQueries(q.minMeanMs, q.limit);
   }

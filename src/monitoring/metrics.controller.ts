@@ -1,8 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/policy/route-access';
-import { DbMonitor } from './db-monitor';
 import { Metrics } from './metrics';
 
 /** Prometheus metrics at GET /metrics (outside /api, no token: scrape it from inside the network). */
@@ -10,15 +8,10 @@ import { Metrics } from './metrics';
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(
-    private readonly metrics: Metrics,
-    ds: DataSource,
-  ) {
-    const monitor = new DbMonitor(ds);
-    metrics.registerPool(() => monitor.pool());
-  }
+  constructor(private readonly metrics: Metrics) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics' })
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOkResponse({ description: 'Prometheus text format' })
   scrape(): Promise<string> {

@@ -1,6 +1,12 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
@@ -22,6 +28,7 @@ export class OrdersController {
 
   @Reads(Order)
   @Get()
+  @ApiOperation({ summary: "List the caller's orders" })
   @ApiPageResponse(Order)
   list(@CurrentUser() user: AuthUser, @Query() query: ListOrdersQuery): Promise<Page<Order>> {
     return this.orders.list(user, query);
@@ -29,6 +36,7 @@ export class OrdersController {
 
   @Reads(Order)
   @Get(':id')
+  @ApiOperation({ summary: 'Get an order with its fills' })
   @ApiOkResponse({ type: Order, description: 'the order with its fills' })
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<Order> {
     return this.orders.get(user, id);
@@ -36,6 +44,7 @@ export class OrdersController {
 
   @Writes(Order)
   @Post()
+  @ApiOperation({ summary: 'Place an order' })
   @Idempotent()
   @ApiCreatedResponse({ type: Order })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrderDto): Promise<Order> {
@@ -45,6 +54,7 @@ export class OrdersController {
   /** 422 OVERFILL when the fill would exceed the order's quantity; 409 for a repeated brokerFillId. */
   @Writes(Order)
   @Post(':id/fills')
+  @ApiOperation({ summary: 'Record a fill of an order' })
   @ApiCreatedResponse({ type: Order, description: 'the order after the fill, with its fills' })
   addFill(
     @CurrentUser() user: AuthUser,

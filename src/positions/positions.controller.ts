@@ -1,6 +1,6 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -27,6 +27,7 @@ export class PositionsController {
 
   @Reads(Position)
   @Get()
+  @ApiOperation({ summary: "List the caller's positions" })
   @ApiPageResponse(Position)
   list(@CurrentUser() user: AuthUser, @Query() query: ListQueryDto): Promise<Page<Position>> {
     return this.positions.list(user, query);
@@ -35,6 +36,7 @@ export class PositionsController {
   /** Replaces the caller's positions with the broker's list, atomically. An empty list clears them. */
   @Writes(Position)
   @Post('sync')
+  @ApiOperation({ summary: "Replace the caller's positions with the broker's" })
   @HttpCode(200)
   @Audited('sync', 'positions')
   @Idempotent()

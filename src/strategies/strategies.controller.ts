@@ -2,7 +2,13 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiDeleteResponses, ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { respondToDelete } from '../common/http/delete-response';
@@ -25,6 +31,7 @@ export class StrategiesController {
 
   @Reads(Strategy)
   @Get()
+  @ApiOperation({ summary: 'List strategies' })
   @ApiPageResponse(Strategy)
   list(@Query() query: ListStrategiesQuery): Promise<Page<Strategy>> {
     return this.strategies.list(query);
@@ -32,6 +39,7 @@ export class StrategiesController {
 
   @Reads(Strategy)
   @Get(':id')
+  @ApiOperation({ summary: 'Get a strategy' })
   @ApiOkResponse({ type: Strategy })
   get(@UuidParam() id: string): Promise<Strategy> {
     return this.strategies.get(id);
@@ -39,6 +47,7 @@ export class StrategiesController {
 
   @Writes(Strategy)
   @Post()
+  @ApiOperation({ summary: 'Create a strategy' })
   @ApiCreatedResponse({ type: Strategy })
   create(@Body() dto: CreateStrategyDto, @CurrentUser() caller: AuthUser): Promise<Strategy> {
     return this.strategies.create(dto, caller);
@@ -46,6 +55,7 @@ export class StrategiesController {
 
   @Writes(Strategy)
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a strategy' })
   @ApiOkResponse({ type: Strategy })
   update(
     @UuidParam() id: string,
@@ -58,6 +68,7 @@ export class StrategiesController {
   /** Deletes the strategy with its versions, trades, positions, decisions and backtests (cascade). */
   @Writes(Strategy)
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a strategy (dryRun=true previews the cascade)' })
   @ApiDeleteResponses()
   async remove(
     @UuidParam() id: string,

@@ -4,27 +4,20 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsInt, IsIn, Min } from 'class-validator';
 import { Audited } from '../audit/audited.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { AdminOnly, Reads, Writes } from '../auth/policy/route-access';
-import { createDtoFor } from '../common/crud/dto-factory';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { UuidParam } from '../common/validation/uuid-param';
+import { CreateVersionDto } from './dto/strategy-version-input.dto';
 import { StrategyVersion } from './entities/strategy-version.entity';
 import { StrategyVersionsService } from './strategy-versions.service';
-
-export class CreateVersionDto extends createDtoFor(
-  'CreateStrategyVersionDto',
-  StrategyVersion,
-  { version: [IsInt(), Min(1)], status: [IsIn(['draft', 'active', 'archived'])] },
-  ['strategyId', 'activatedAt', 'createdBy'],
-) {}
 
 /** A strategy's versions: numbers unique per strategy (409 on a repeat), one active at a time. */
 @ApiTags('strategies')
@@ -35,6 +28,7 @@ export class StrategyVersionsController {
   constructor(private readonly versions: StrategyVersionsService) {}
 
   @Get()
+  @ApiOperation({ summary: "List a strategy's versions" })
   @Reads(StrategyVersion)
   @ApiPageResponse(StrategyVersion)
   list(
@@ -45,6 +39,7 @@ export class StrategyVersionsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a version of a strategy' })
   @Writes(StrategyVersion)
   @ApiBody({ type: CreateVersionDto })
   @ApiCreatedResponse({ type: StrategyVersion })
@@ -58,6 +53,7 @@ export class StrategyVersionsController {
 
   /** Makes this version the strategy's active one and archives the previous one (admin transition). */
   @Post(':id/activate')
+  @ApiOperation({ summary: 'Activate a strategy version (admin)' })
   @HttpCode(200)
   @AdminOnly(StrategyVersion)
   @Audited('activate', 'strategy_versions')

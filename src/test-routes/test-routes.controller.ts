@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/policy/route-access';
+import { TestRoutesService } from './test-routes.service';
 
 export class HoldQuery {
   @Type(() => Number)
@@ -22,29 +22,29 @@ export class SleepQuery {
 }
 
 /**
- * Mounted only with ENABLE_TEST_ROUTES=true: requests that hold a database connection (for
- * `ms` milliseconds, or until a lock is released), so shutdown tests can have requests in flight.
+ * Mounted only with ENABLE_TEST_ROUTES=true (TestRoutesModule): requests that hold a database
+ * connection (for `ms` milliseconds, or until a lock is released), so shutdown tests can have
+ * requests in flight.
  */
 @ApiExcludeController()
 @Public()
 @Controller('test')
 export class TestRoutesController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly testRoutes: TestRoutesService) {}
 
   @Get('sleep')
   async sleep(@Query() { ms }: SleepQuery): Promise<{ slept: number }> {
-    await this.ds.query('SELECT pg_sleep($1)', [ms / 1000]);
+    await this.testRoutes.sleep(ms);
     return { slept: ms };
   }
 
   /**
    * Waits until the advisory lock `key` is free: a test holding it in its own transaction keeps
    * these requests in flight for exactly as long as it needs to, whatever the machine's speed.
-   * Transaction-scoped, so nothing outlives the statement (and it works through PgBouncer).
    */
   @Get('hold')
   async hold(@Query() { key }: HoldQuery): Promise<{ held: number }> {
-    await this.ds.query('SELECT pg_advisory_xact_lock_shared($1::bigint)', [key]);
+    await this.testRoutes.hold(key);
     return { held: key };
   }
 }

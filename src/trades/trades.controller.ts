@@ -1,7 +1,13 @@
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Trade } from './entities/trade.entity';
 import { Body, Controller, Delete, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -27,6 +33,7 @@ export class TradesController {
   /** The caller's trades, newest first (executedAt, id), each with its strategy name and AI decision. */
   @Reads(Trade)
   @Get()
+  @ApiOperation({ summary: "List the caller's trades, enriched" })
   @ApiPageResponse(EnrichedTradeDto)
   list(
     @CurrentUser() user: AuthUser,
@@ -37,6 +44,7 @@ export class TradesController {
 
   @Reads(Trade)
   @Get(':id')
+  @ApiOperation({ summary: 'Get an enriched trade' })
   @ApiOkResponse({ type: EnrichedTradeDto })
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<EnrichedTradeDto> {
     return this.trades.get(user, id);
@@ -44,6 +52,7 @@ export class TradesController {
 
   @Writes(Trade)
   @Post()
+  @ApiOperation({ summary: 'Record a trade' })
   @Idempotent()
   @ApiCreatedResponse({ type: EnrichedTradeDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTradeDto): Promise<EnrichedTradeDto> {
@@ -52,6 +61,7 @@ export class TradesController {
 
   @Writes(Trade)
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a trade (dryRun=true previews the cascade)' })
   @ApiDeleteResponses()
   async remove(
     @CurrentUser() user: AuthUser,

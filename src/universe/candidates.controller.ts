@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -18,6 +18,7 @@ export class CandidatesController {
 
   /** Approves a candidate (admin transition: a generic PATCH cannot set APPROVED). */
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a universe candidate (admin)' })
   @HttpCode(200)
   @AdminOnly(UniverseCandidate)
   @Audited('approve', 'universe_candidates')

@@ -1,6 +1,12 @@
 import { User } from './entities/user.entity';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly } from '../auth/policy/route-access';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
@@ -20,12 +26,14 @@ export class UsersController {
 
   /** Creates an account (a user or another admin), whether or not signup is open. */
   @Post()
+  @ApiOperation({ summary: 'Create a user (admin)' })
   @ApiCreatedResponse({ type: UserView })
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto.username, dto.password, dto.role === 'admin');
   }
 
   @Get()
+  @ApiOperation({ summary: 'List users (admin)' })
   @ApiPageResponse(UserView)
   list(@Query() query: ListQueryDto): Promise<Page<UserView>> {
     return this.users.list(query);
@@ -33,6 +41,7 @@ export class UsersController {
 
   /** Deletes the user with their trades, positions, decisions, orders and sessions (cascade). */
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a user (admin)' })
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@UuidParam() id: string): Promise<void> {

@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
@@ -33,6 +34,7 @@ export class WorkItemsController {
 
   /** The worker queue: admins, and services holding the work:claim scope, take the next due item. */
   @Post('claim')
+  @ApiOperation({ summary: 'Claim the next due work item' })
   @HttpCode(200)
   @Access({ kind: 'scope', scope: 'work:claim', entity: WorkItem })
   @Audited('claim', 'work_items')

@@ -1,29 +1,36 @@
-import { IsIn, IsInt, Min } from 'class-validator';
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
 import { WorkItem } from './entities/work-item.entity';
 import { WorkItemRun } from './entities/work-item-run.entity';
+import { CreateWorkItemDto, UpdateWorkItemDto, ListWorkItemsQuery } from './dto/work-items.dto';
+import {
+  CreateWorkItemRunDto,
+  UpdateWorkItemRunDto,
+  ListWorkItemRunsQuery,
+} from './dto/work-item-runs.dto';
 
-/** The work-items tables served by the shared CRUD mechanism: only what differs is declared here. */
-export const workItemsResources: ResourceSpec[] = [
-  resource({
-    path: 'work-items',
-    tag: 'work-items',
-    entity: WorkItem,
-    label: 'work item',
-    filters: ['status', 'type', 'symbol'],
-    timeColumn: 'created_at',
-    rules: {
-      status: [IsIn(['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'DEAD_LETTER'])],
-      maxAttempts: [IsInt(), Min(1)],
-    },
-  }),
-  resource({
-    path: 'work-item-runs',
-    tag: 'work-items',
-    entity: WorkItemRun,
-    label: 'work item run',
-    filters: ['workItemId', 'status'],
-    timeColumn: 'created_at',
-    rules: { status: [IsIn(['RUNNING', 'SUCCEEDED', 'FAILED'])] },
-  }),
-];
+export const workItems = resource({
+  path: 'work-items',
+  tag: 'work-items',
+  entity: WorkItem,
+  label: 'work item',
+  createDto: CreateWorkItemDto,
+  updateDto: UpdateWorkItemDto,
+  listQuery: ListWorkItemsQuery,
+  filters: ['status', 'type', 'symbol'],
+  timeColumn: 'created_at',
+});
+
+export const workItemRuns = resource({
+  path: 'work-item-runs',
+  tag: 'work-items',
+  entity: WorkItemRun,
+  label: 'work item run',
+  createDto: CreateWorkItemRunDto,
+  updateDto: UpdateWorkItemRunDto,
+  listQuery: ListWorkItemRunsQuery,
+  filters: ['workItemId', 'status'],
+  timeColumn: 'created_at',
+});
+
+/** The work-items tables served by the shared CRUD mechanism: each names its DTOs and what differs. */
+export const workItemsResources: ResourceSpec[] = [workItems, workItemRuns];

@@ -1,16 +1,8 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
-import { crudController } from './crud.controller';
+import { Global, Module } from '@nestjs/common';
 import { CrudRepository } from './crud.repository';
 import { CrudService } from './crud.service';
-import { ResourceSpec } from './resource-spec';
 
+/** The shared CRUD service the resource controllers of every feature call. */
 @Global()
 @Module({ providers: [CrudService, CrudRepository], exports: [CrudService] })
 export class CrudCoreModule {}
-
-/** The REST routes of a domain's tables, one controller per spec. */
-export function crudResources(domain: string, specs: ResourceSpec[]): DynamicModule {
-  class DomainResources {}
-  Object.defineProperty(DomainResources, 'name', { value: `${domain}ResourcesModule` });
-  return { module: DomainResources, controllers: specs.map(crudController) };
-}

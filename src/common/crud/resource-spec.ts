@@ -1,9 +1,9 @@
 import { Type as ClassType } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import type { ObjectLiteral } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { accessOf } from '../../auth/policy/table-access';
 import { ListQueryDto } from '../pagination/list-query.dto';
-import { createDtoFor, listQueryFor, RuleOverrides, updateDtoFor } from './dto-factory';
 
 /** What one table needs to be served over REST by the shared CRUD mechanism. */
 export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral> {
@@ -33,8 +33,6 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral> {
   /** Body keys audit rows never store in clear (e.g. every admin setting's value). */
   auditRedact?: string[];
   idType?: 'uuid' | 'int';
-  /** Which routes exist; all by default. */
-  routes?: Array<'list' | 'get' | 'create' | 'update' | 'delete'>;
   // Method signatures (bivariant), so a spec of any entity is a ResourceSpec.
   /** Turns a row into what the API shows (e.g. masking secrets). */
   present?(row: E): unknown;
@@ -47,17 +45,17 @@ export interface ResourceOptions<E extends ObjectLiteral> {
   tag: string;
   entity: ClassType<E>;
   label: string;
+  /** The explicit DTO classes (`src/<feature>/dto/<path>.dto.ts`). */
+  createDto: ClassType<object>;
+  updateDto: ClassType<object>;
+  listQuery: ClassType<ListQueryDto>;
   filters?: string[];
-  rules?: RuleOverrides;
-  /** Columns clients may not set (server-managed). */
-  readOnly?: string[];
   timeColumn?: string | null;
   actor?: ResourceSpec<E>['actor'];
   transitions?: ResourceSpec<E>['transitions'];
   adminChanges?: string[];
   auditRedact?: string[];
   idType?: 'uuid' | 'int';
-  routes?: ResourceSpec<E>['routes'];
   present?: (row: E) => unknown;
   beforeUpdate?: (row: E, caller: AuthUser) => void;
 }
@@ -69,27 +67,39 @@ function ownerProperty(entity: ClassType<unknown>): string[] {
   return [rule.ownerColumn.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
 }
 
-const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+/** The properties a DTO class validates (what the whitelist lets through). */
+function acceptedBy(dto: ClassType<object>): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((m) => m.propertyName),
+  );
+}
 
-/** Builds a resource's spec, deriving its DTOs from the entity and the given rules. */
+/**
+ * A resource's spec. Who-did-it columns and the owner column are the server's to fill: a DTO
+ * that accepted one would let a client write another user's id, so that fails at start-up.
+ */
 export function resource<E extends ObjectLiteral>(o: ResourceOptions<E>): ResourceSpec<E> {
-  const base = pascal(o.path);
-  // Who-did-it columns and the owner column are the server's to fill, never the client's.
   const serverSet = [
-    ...(o.readOnly ?? []),
     ...(o.actor?.onCreate ?? []),
     ...(o.actor?.onUpdate ?? []),
     ...ownerProperty(o.entity),
   ];
-  const createDto = createDtoFor(`Create${base}Dto`, o.entity, o.rules, serverSet);
+  for (const dto of [o.createDto, o.updateDto]) {
+    const leaked = serverSet.filter((p) => acceptedBy(dto).has(p));
+    if (leaked.length > 0) {
+      throw new Error(`${dto.name} accepts server-set properties: ${leaked.join(', ')}`);
+    }
+  }
   return {
     path: o.path,
     tag: o.tag,
     entity: o.entity,
     label: o.label,
-    createDto,
-    updateDto: updateDtoFor(`Update${base}Dto`, createDto),
-    listQuery: listQueryFor(`List${base}Query`, o.entity, o.filters ?? []),
+    createDto: o.createDto,
+    updateDto: o.updateDto,
+    listQuery: o.listQuery,
     filters: o.filters ?? [],
     timeColumn: o.timeColumn === null ? undefined : (o.timeColumn ?? 'created_at'),
     actor: o.actor,
@@ -97,7 +107,6 @@ export function resource<E extends ObjectLiteral>(o: ResourceOptions<E>): Resour
     adminChanges: o.adminChanges,
     auditRedact: o.auditRedact,
     idType: o.idType,
-    routes: o.routes,
     present: o.present,
     beforeUpdate: o.beforeUpdate,
   };
