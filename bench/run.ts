@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
-import { assetUpsertSpec } from '../src/broker-assets/broker-assets.service';
+import { assetUpsertSpec } from '../src/broker-assets/broker-assets.repository';
 import { upsertRows } from '../src/common/sql/bulk';
 import { loadConfig } from '../src/config/app-config';
 import { cascadeCountSql } from '../src/database/cascade-sql';

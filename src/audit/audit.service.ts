@@ -1,27 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { paginate } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
-import { whereTimeRange } from '../common/validation/date-range';
-import type { Tx } from '../database/transaction';
 import { AuditEntry } from './audit-entry';
+import { AuditRepository } from './audit.repository';
 import { ListAuditLogsQuery } from './dto/list-audit-logs.query';
 import { AuditLog } from './entities/audit-log.entity';
 
+/** The one writer of audit rows: the interceptor's successes and the exception filter's failures. */
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('Audit');
 
-  constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   /** Writes the row in the request's transaction: it commits or rolls back with the change. */
   async recordInTransaction(entry: AuditEntry): Promise<void> {
-    await this.insert(this.tx.tx, entry);
+    await this.audit.insert(entry, false);
   }
 
   /**
@@ -30,7 +23,7 @@ export class AuditService {
    */
   async recordFailure(entry: AuditEntry): Promise<void> {
     try {
-      await this.insert(this.dataSource.manager, entry);
+      await this.audit.insert(entry, true);
     } catch (e) {
       this.logger.warn(
         `could not write the audit row of a failed ${entry.method} ${entry.path}: ${e instanceof Error ? e.message : String(e)}`,
@@ -38,17 +31,7 @@ export class AuditService {
     }
   }
 
-  private async insert(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    // requestBody is free-form JSON, which TypeORM's deep-partial type cannot express.
-    await manager.getRepository(AuditLog).insert(entry as QueryDeepPartialEntity<AuditLog>);
-  }
-
   list(query: ListAuditLogsQuery): Promise<Page<AuditLog>> {
-    const qb = this.tx.tx.getRepository(AuditLog).createQueryBuilder('a');
-    if (query.userId) qb.andWhere('a.user_id = :userId', { userId: query.userId });
-    if (query.resource) qb.andWhere('a.resource = :resource', { resource: query.resource });
-    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-    whereTimeRange(qb, 'a.timestamp', query.from, query.to);
-    return paginate(qb, { alias: 'a', timeColumn: 'timestamp' }, query);
+    return this.audit.list(query);
   }
 }

@@ -3,13 +3,11 @@ import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { Request, Response } from 'express';
 import { defaultIfEmpty, from, lastValueFrom, Observable } from 'rxjs';
 import { UnprocessableError, ValidationError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { responseStatusOf } from '../common/http/response-status';
-import type { Tx } from '../database/transaction';
 import { IdempotencyRepository } from './idempotency.repository';
 
 const HEADER = 'idempotency-key';
@@ -28,7 +26,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private readonly ttlHours: number;
 
   constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
     private readonly keys: IdempotencyRepository,
     private readonly reflector: Reflector,
     config: ConfigService<AppConfig, true>,
@@ -56,8 +53,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       )
       .digest('hex');
 
+    // Inside the audit interceptor's transaction (every mutating request runs in one): the
+    // claim, the change and the stored response commit or roll back together.
     return from(
-      this.tx.withTransaction(async () => {
+      (async () => {
         if (!(await this.keys.claim(userId, key, requestHash, this.ttlHours))) {
           const first = await this.keys.find(userId, key);
           if (first.requestHash !== requestHash) {
@@ -80,7 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           result === undefined ? null : JSON.parse(JSON.stringify(result)),
         );
         return result;
-      }),
+      })(),
     );
   }
 }

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthUser } from '../auth/auth-user';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
-import type { Tx } from '../database/transaction';
 import { StrategyVersion } from './entities/strategy-version.entity';
 import { StrategiesRepository } from './strategies.repository';
 
 /** A strategy's versions: numbers unique per strategy, at most one active (partial unique index). */
 @Injectable()
 export class StrategyVersionsService {
-  constructor(
-    @InjectTransactionHost() private readonly tx: Tx,
-    private readonly strategies: StrategiesRepository,
-  ) {}
+  constructor(private readonly strategies: StrategiesRepository) {}
 
   private async assertStrategy(id: string, lock = false): Promise<void> {
     if (!(await this.strategies.exists(id, lock))) throw new NotFoundError('strategy', id);
@@ -44,12 +40,11 @@ export class StrategyVersionsService {
    * Makes this version the strategy's active one and archives the previous one. Activations of
    * one strategy queue on its row lock, so they never collide on the one-active index.
    */
+  @Transactional()
   async activate(strategyId: string, id: string): Promise<StrategyVersion> {
-    return this.tx.withTransaction(async () => {
-      await this.assertStrategy(strategyId, true);
-      if (!(await this.strategies.versionExists(strategyId, id)))
-        throw new NotFoundError('strategy version', id);
-      return this.strategies.activateVersion(strategyId, id);
-    });
+    await this.assertStrategy(strategyId, true);
+    if (!(await this.strategies.versionExists(strategyId, id)))
+      throw new NotFoundError('strategy version', id);
+    return this.strategies.activateVersion(strategyId, id);
   }
 }
