@@ -19,7 +19,7 @@ import { createPreFixCopy } from './pre-fix-schema';
 import { startAppProcess, startNPlusOneProcess, startProxyProcess } from './processes';
 import { QueryCounter } from './query-counter';
 import { BenchRow, ChartSeries, writeReport } from './report';
-import { FULL_SCALE, LONG_USER, QUICK_SCALE, Scale, seed, SHORT_USER } from './seed';
+import { ADMIN_USER, FULL_SCALE, LONG_USER, QUICK_SCALE, Scale, seed, SHORT_USER } from './seed';
 
 /**
  * `npm run bench`: seeds a database at production scale and measures the scenarios of
@@ -169,6 +169,7 @@ async function main(): Promise<void> {
     const base = served.url;
     const long = await login(base, LONG_USER);
     const short = await login(base, SHORT_USER);
+    const platformAdmin = await login(base, ADMIN_USER);
 
     /** Statements one request sends, counted on the in-process app. */
     const countOf = async (path: string, headers: Record<string, string>, init?: RequestInit) => {
@@ -365,7 +366,7 @@ async function main(): Promise<void> {
         minOrderSize: '0.01',
       }));
     const endpointCounted = (
-      await countOf('/api/broker-assets/bulk-upsert', long, {
+      await countOf('/api/broker-assets/bulk-upsert', platformAdmin, {
         method: 'POST',
         body: JSON.stringify({ assets: assets('count') }),
       })
@@ -375,7 +376,7 @@ async function main(): Promise<void> {
     const endpoint = (tag: string) => async () => {
       const r = await fetch(`${base}/api/broker-assets/bulk-upsert`, {
         method: 'POST',
-        headers: long,
+        headers: platformAdmin,
         body: JSON.stringify({ assets: assets(tag) }),
       });
       if (!r.ok) throw new Error(`bulk upsert: ${r.status} ${await r.text()}`);

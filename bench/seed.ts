@@ -19,6 +19,8 @@ export const QUICK_SCALE: Scale = { trades: 20_000, strategies: 100, users: 20, 
 /** The two measured users: one with a long history (30% of the trades), one with a short one (0.3%). */
 export const LONG_USER = 'bench-long';
 export const SHORT_USER = 'bench-short';
+/** Broker assets are platform data: an admin writes them (the access policy). */
+export const ADMIN_USER = 'bench-admin';
 
 export interface Seeded {
   ms: number;
@@ -40,11 +42,10 @@ export interface Seeded {
 export async function seed(ds: DataSource, scale: Scale, password: string): Promise<Seeded> {
   const t0 = performance.now();
   const hash = await hashPassword(password);
-  await ds.query(`INSERT INTO users (username, password) VALUES ($1, $3), ($2, $3)`, [
-    LONG_USER,
-    SHORT_USER,
-    hash,
-  ]);
+  await ds.query(
+    `INSERT INTO users (username, password, is_admin) VALUES ($1, $4, false), ($2, $4, false), ($3, $4, true)`,
+    [LONG_USER, SHORT_USER, ADMIN_USER, hash],
+  );
   await ds.query(
     `INSERT INTO users (username, password) SELECT 'bench-user-' || g, 'x' FROM generate_series(3, $1) g`,
     [scale.users],
