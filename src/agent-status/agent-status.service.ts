@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AgentStatusRepository } from './agent-status.repository';
 import { AgentStatus } from './entities/agent-status.entity';
@@ -9,9 +10,15 @@ export class AgentStatusService {
   constructor(private readonly status: AgentStatusRepository) {}
 
   async get(): Promise<AgentStatus> {
-    const row = await this.status.find();
-    if (row) return row;
-    // Only a database whose row was removed by hand gets here.
+    return (await this.status.find()) ?? this.recreate();
+  }
+
+  /**
+   * Only a database whose row was removed by hand gets here. One transaction, so the read that
+   * follows the insert runs on the primary, never on a replica that has not seen it yet.
+   */
+  @Transactional()
+  private async recreate(): Promise<AgentStatus> {
     await this.status.createDefault();
     return (await this.status.find())!;
   }
