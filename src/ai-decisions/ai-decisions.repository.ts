@@ -3,11 +3,10 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DeepPartial } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
-import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import type { Statement } from '../common/sql/params';
 import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
-import { readQuery } from '../database/read-query';
+import { readPage, readQuery } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import {
   AiDecisionRow,
@@ -43,17 +42,13 @@ export class AiDecisionsRepository {
   )
   async page(caller: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
     const scope = this.policy.scopeSql(AiDecision, caller);
-    const rows = await this.rows(decisionPageStatement(scope, query));
-    return pageFrom(rows, query, {
-      item: decisionFromRow,
-      key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
-      total: (r) => Number(r[TOTAL]),
-      count: async () => {
-        const { sql, params } = decisionCountStatement(scope, query);
-        const [row] = await readQuery<{ count: string }>(this.tx, sql, params);
-        return Number(row.count);
-      },
-    });
+    return readPage(
+      this.tx,
+      query,
+      decisionPageStatement(scope, query),
+      () => decisionCountStatement(scope, query),
+      decisionFromRow,
+    );
   }
 
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })

@@ -1,3 +1,7 @@
+import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
+import type { ListQueryDto } from '../common/pagination/list-query.dto';
+import type { Page } from '../common/pagination/page';
+import type { Statement } from '../common/sql/params';
 import type { Tx } from './transaction';
 
 /**
@@ -14,4 +18,35 @@ export async function readQuery<T>(tx: Tx, sql: string, params: unknown[]): Prom
   } finally {
     await runner.release();
   }
+}
+
+/** What a hand-written page statement returns per row: the id, the ordering value, the total. */
+export interface PageRow {
+  id: string;
+  [ORDER_VALUE]: string;
+  [TOTAL]?: string;
+}
+
+/**
+ * A page read with hand-written statements: `page` carries the order value (and the total when
+ * asked); `count` runs only for an empty page past the end. Both are reads, routed as such.
+ */
+export async function readPage<R extends PageRow, I>(
+  tx: Tx,
+  query: ListQueryDto,
+  page: Statement,
+  count: () => Statement,
+  item: (row: R) => I,
+): Promise<Page<I>> {
+  const rows = await readQuery<R>(tx, page.sql, page.params);
+  return pageFrom(rows, query, {
+    item,
+    key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
+    total: (r) => Number(r[TOTAL]),
+    count: async () => {
+      const { sql, params } = count();
+      const [row] = await readQuery<{ count: string }>(tx, sql, params);
+      return Number(row.count);
+    },
+  });
 }

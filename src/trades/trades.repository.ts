@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
-import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
 import { Page } from '../common/pagination/page';
 import type { Statement } from '../common/sql/params';
 import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
-import { readQuery } from '../database/read-query';
+import { readPage, readQuery } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { EnrichedTradeDto } from './dto/enriched-trade.dto';
@@ -53,17 +52,13 @@ export class TradesRepository {
   )
   async page(caller: AuthUser, query: ListTradesQuery): Promise<Page<EnrichedTradeDto>> {
     const scope = this.policy.scopeSql(Trade, caller);
-    const rows = await this.rows(tradePageStatement(scope, query));
-    return pageFrom(rows, query, {
-      item: EnrichedTradeDto.fromRow,
-      key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
-      total: (r) => Number(r[TOTAL]),
-      count: async () => {
-        const { sql, params } = tradeCountStatement(scope, query);
-        const [row] = await readQuery<{ count: string }>(this.tx, sql, params);
-        return Number(row.count);
-      },
-    });
+    return readPage(
+      this.tx,
+      query,
+      tradePageStatement(scope, query),
+      () => tradeCountStatement(scope, query),
+      EnrichedTradeDto.fromRow,
+    );
   }
 
   /** One statement. */

@@ -10,7 +10,7 @@ import {
 import { CascadePreviewService, DeletePreview } from '../../database/cascade-preview.service';
 import type { ScopeSql } from '../../common/sql/params';
 import type { Tx } from '../../database/transaction';
-import type { AuthUser } from '../auth-user';
+import { writesPlatform, type AuthUser } from '../auth-user';
 import { AccessMode, accessCondition, namedBind, positionalBind } from './access-scope';
 import { accessOf } from './table-access';
 
@@ -181,7 +181,7 @@ export class AccessPolicy {
       .columns.find((c) => c.databaseName === rule.parentColumn)!;
     const value = values[column.propertyName];
     if (value !== undefined && value !== null) return;
-    if (rule.unlinkedIsPlatform && this.writesUnlinked(caller)) return;
+    if (rule.unlinkedIsPlatform && writesPlatform(caller)) return;
     throw new ForbiddenError(
       `${column.propertyName} is required: only platform writers create ${human(this.tableOf(entity))} rows without one`,
     );
@@ -194,10 +194,6 @@ export class AccessPolicy {
     return this.dataSource
       .getMetadata(entity)
       .columns.find((c) => c.databaseName === rule.parentColumn)?.propertyName;
-  }
-
-  private writesUnlinked(caller: AuthUser): boolean {
-    return caller.role === 'service' && (caller.apiKey?.scopes.includes('platform:write') ?? false);
   }
 
   /**
