@@ -4,13 +4,12 @@ import type { AuthUser } from '../../auth/auth-user';
 import { ownerOf } from '../../auth/auth-user';
 import { AccessPolicy } from '../../auth/policy/access-policy.service';
 import type { AccessMode } from '../../auth/policy/access-scope';
-import { accessOf } from '../../auth/policy/table-access';
 import { DeletePreview } from '../../database/cascade-preview.service';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors';
 import { ListQueryDto } from '../pagination/list-query.dto';
 import { Page } from '../pagination/page';
 import { CrudRepository } from './crud.repository';
-import { ResourceSpec } from './resource-spec';
+import { ownerProperty, ResourceSpec } from './resource-spec';
 
 type Values = Record<string, unknown>;
 
@@ -73,11 +72,8 @@ export class CrudService {
     this.policy.assertParentGiven(spec.entity, values, caller);
     // The client's references, not the who-did-it columns the server just filled in.
     await this.policy.assertReferences(spec.entity, dto as Values, caller);
-    const rule = accessOf(spec.entity);
-    if (rule.class === 'owned') {
-      const owner = rule.ownerColumn.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-      values[owner] = ownerOf(caller);
-    }
+    const owner = ownerProperty(spec.entity);
+    if (owner) values[owner] = ownerOf(caller);
     return this.get(spec, await this.rows.insert(spec, values), caller);
   }
 

@@ -61,10 +61,10 @@ export interface ResourceOptions<E extends ObjectLiteral> {
 }
 
 /** The owner column's property of an owned table (e.g. `userId`), which only the server sets. */
-function ownerProperty(entity: ClassType<unknown>): string[] {
+export function ownerProperty(entity: ClassType<unknown>): string | undefined {
   const rule = accessOf(entity);
-  if (rule.class !== 'owned') return [];
-  return [rule.ownerColumn.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
+  if (rule.class !== 'owned') return undefined;
+  return rule.ownerColumn.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** The properties a DTO class validates (what the whitelist lets through). */
@@ -84,7 +84,7 @@ export function resource<E extends ObjectLiteral>(o: ResourceOptions<E>): Resour
   const serverSet = [
     ...(o.actor?.onCreate ?? []),
     ...(o.actor?.onUpdate ?? []),
-    ...ownerProperty(o.entity),
+    ...[ownerProperty(o.entity)].filter((p): p is string => p !== undefined),
   ];
   for (const dto of [o.createDto, o.updateDto]) {
     const leaked = serverSet.filter((p) => acceptedBy(dto).has(p));
