@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AiDecisionsModule } from './ai-decisions/ai-decisions.module';
 import { BrokerAssetsModule } from './broker-assets/broker-assets.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -47,6 +47,7 @@ import { StrategyVersionsService } from './strategies/strategy-versions.service'
 import { CandidatesService } from './universe/candidates.service';
 import { WorkItemsService } from './work-items/work-items.service';
 import { UsersModule } from './users/users.module';
+import { JsonTextInterceptor } from './common/http/json-text.interceptor';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RequestIdMiddleware } from './common/http/request-id.middleware';
 import type { AppConfig } from './config/app-config';
@@ -107,6 +108,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
         AgentStatusService,
         WorkItemsService,
         StrategyVersionsService,

@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiDeleteResponses, ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { respondToDelete } from '../common/http/delete-response';
-import { Page } from '../common/pagination/page';
+import { JsonText } from '../common/http/json-text';
 import { DeleteQuery } from '../common/validation/delete-query.dto';
 import { UuidParam } from '../common/validation/uuid-param';
 import { DeletePreview } from '../database/cascade-preview.service';
@@ -32,10 +32,7 @@ export class AiDecisionsController {
   @Get()
   @ApiOperation({ summary: 'List AI decisions' })
   @ApiPageResponse(AiDecision)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() query: ListAiDecisionsQuery,
-  ): Promise<Page<AiDecision>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: ListAiDecisionsQuery): Promise<JsonText> {
     return this.decisions.list(user, query);
   }
 
@@ -43,7 +40,7 @@ export class AiDecisionsController {
   @Get(':id')
   @ApiOperation({ summary: 'Get an AI decision' })
   @ApiOkResponse({ type: AiDecision })
-  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<AiDecision> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<JsonText> {
     return this.decisions.get(user, id);
   }
 

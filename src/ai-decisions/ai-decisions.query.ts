@@ -1,63 +1,39 @@
 import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
+import { jsonObjectSql } from '../common/sql/json-object';
 import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
 import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
-import type { AiDecision } from './entities/ai-decision.entity';
+import type { JsonPageRow } from '../database/read-query';
 
-/** One ai_decisions row as node-postgres returns it (numerics as strings, timestamps as Dates). */
-export interface AiDecisionRow {
-  id: string;
-  user_id: string;
-  strategy_id: string | null;
-  symbol: string;
-  action: string;
-  confidence: string | null;
-  reasoning: string | null;
-  market_context: string | null;
-  created_at: Date;
-  executed_trade_id: string | null;
-  status: string;
-  stop_loss: string | null;
-  take_profit: string | null;
-  entry_price: string | null;
-  filled_price: string | null;
-  filled_at: Date | null;
-  skip_reason: string | null;
-  trace_id: string | null;
-  metadata: string | null;
-  [ORDER_VALUE]: string;
+/** One row of the decision statements: the response item as JSON, and what pages by. */
+export interface AiDecisionRow extends JsonPageRow {
   [TOTAL]?: string;
 }
 
-const COLUMNS =
-  'd.id, d.user_id, d.strategy_id, d.symbol, d.action, d.confidence, d.reasoning, ' +
-  'd.market_context, d.created_at, d.executed_trade_id, d.status, d.stop_loss, d.take_profit, ' +
-  `d.entry_price, d.filled_price, d.filled_at, d.skip_reason, d.trace_id, d.metadata, d.created_at::text AS ${ORDER_VALUE}`;
+/** The AiDecision of `d` as the API returns it, built by PostgreSQL (see json-object.ts). */
+const ITEM = jsonObjectSql([
+  ['id', 'd.id'],
+  ['userId', 'd.user_id'],
+  ['strategyId', 'd.strategy_id'],
+  ['symbol', 'd.symbol'],
+  ['action', 'd.action'],
+  ['confidence', 'd.confidence', 'decimal'],
+  ['reasoning', 'd.reasoning'],
+  ['marketContext', 'd.market_context'],
+  ['createdAt', 'd.created_at', 'time'],
+  ['executedTradeId', 'd.executed_trade_id'],
+  ['status', 'd.status'],
+  ['stopLoss', 'd.stop_loss', 'decimal'],
+  ['takeProfit', 'd.take_profit', 'decimal'],
+  ['entryPrice', 'd.entry_price', 'decimal'],
+  ['filledPrice', 'd.filled_price', 'decimal'],
+  ['filledAt', 'd.filled_at', 'time'],
+  ['skipReason', 'd.skip_reason'],
+  ['traceId', 'd.trace_id'],
+  ['metadata', 'd.metadata'],
+]);
 
-/** The response shape, straight from the row: no entity hydration, no class-transformer. */
-export function decisionFromRow(r: AiDecisionRow): AiDecision {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    strategyId: r.strategy_id,
-    symbol: r.symbol,
-    action: r.action,
-    confidence: r.confidence,
-    reasoning: r.reasoning,
-    marketContext: r.market_context,
-    createdAt: r.created_at,
-    executedTradeId: r.executed_trade_id,
-    status: r.status,
-    stopLoss: r.stop_loss,
-    takeProfit: r.take_profit,
-    entryPrice: r.entry_price,
-    filledPrice: r.filled_price,
-    filledAt: r.filled_at,
-    skipReason: r.skip_reason,
-    traceId: r.trace_id,
-    metadata: r.metadata,
-  };
-}
+const COLUMNS = `d.id, d.created_at::text AS ${ORDER_VALUE}, ${ITEM}::text AS item`;
 
 /** The decisions the caller may see (`scope`, the first condition) that match the list's filters. */
 function filtersOf(scope: ScopeSql, query: ListAiDecisionsQuery, params: SqlParams): string[] {

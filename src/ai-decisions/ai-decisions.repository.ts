@@ -3,15 +3,14 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DeepPartial } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
-import { Page } from '../common/pagination/page';
+import { JsonText } from '../common/http/json-text';
 import type { Statement } from '../common/sql/params';
 import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
-import { readPage, readQuery } from '../database/read-query';
+import { readJsonPage, readQuery } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import {
   AiDecisionRow,
   decisionCountStatement,
-  decisionFromRow,
   decisionPageStatement,
   decisionStatement,
 } from './ai-decisions.query';
@@ -40,21 +39,17 @@ export class AiDecisionsRepository {
       params: [SAMPLE_CALLERS.user, { ...LIST, status: 'executed', symbol: 'AAPL' }],
     },
   )
-  async page(caller: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
+  page(caller: AuthUser, query: ListAiDecisionsQuery): Promise<JsonText> {
     const scope = this.policy.scopeSql(AiDecision, caller);
-    return readPage(
-      this.tx,
-      query,
-      decisionPageStatement(scope, query),
-      () => decisionCountStatement(scope, query),
-      decisionFromRow,
+    return readJsonPage(this.tx, query, decisionPageStatement(scope, query), () =>
+      decisionCountStatement(scope, query),
     );
   }
 
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
-  async one(caller: AuthUser, id: string): Promise<AiDecision | undefined> {
+  async one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
     const [row] = await this.rows(decisionStatement(this.policy.scopeSql(AiDecision, caller), id));
-    return row ? decisionFromRow(row) : undefined;
+    return row ? new JsonText(row.item) : undefined;
   }
 
   @GenerateSql({ params: [{ symbol: 'AAPL', action: 'buy', userId: SAMPLE.uuid }] })

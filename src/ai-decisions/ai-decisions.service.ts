@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ownerOf, type AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { Page } from '../common/pagination/page';
+import { JsonText } from '../common/http/json-text';
 import { DeletePreview } from '../database/cascade-preview.service';
 import { AiDecisionsRepository } from './ai-decisions.repository';
 import { CreateAiDecisionDto } from './dto/create-ai-decision.dto';
@@ -16,11 +16,12 @@ export class AiDecisionsService {
     private readonly policy: AccessPolicy,
   ) {}
 
-  list(user: AuthUser, query: ListAiDecisionsQuery): Promise<Page<AiDecision>> {
+  /** The page as JSON built by PostgreSQL (see json-object.ts), sent as it is. */
+  list(user: AuthUser, query: ListAiDecisionsQuery): Promise<JsonText> {
     return this.decisions.page(user, query);
   }
 
-  async get(user: AuthUser, id: string): Promise<AiDecision> {
+  async get(user: AuthUser, id: string): Promise<JsonText> {
     const found = await this.decisions.one(user, id);
     if (!found) throw new NotFoundError('AI decision', id);
     return found;

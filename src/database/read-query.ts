@@ -1,5 +1,6 @@
 import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
 import type { ListQueryDto } from '../common/pagination/list-query.dto';
+import { JsonText } from '../common/http/json-text';
 import type { Page } from '../common/pagination/page';
 import type { Statement } from '../common/sql/params';
 import type { Tx } from './transaction';
@@ -49,4 +50,29 @@ export async function readPage<R extends PageRow, I>(
       return Number(row.count);
     },
   });
+}
+
+/** What a page statement that builds its items in SQL returns per row (see json-object.ts). */
+export interface JsonPageRow extends PageRow {
+  item: string;
+}
+
+/**
+ * `readPage` for statements whose rows carry their response item as JSON text: the envelope
+ * is written around the items without parsing them.
+ */
+export async function readJsonPage(
+  tx: Tx,
+  query: ListQueryDto,
+  page: Statement,
+  count: () => Statement,
+): Promise<JsonText> {
+  const { items, ...meta } = await readPage<JsonPageRow, string>(
+    tx,
+    query,
+    page,
+    count,
+    (r) => r.item,
+  );
+  return new JsonText(`{"items":[${items.join(',')}],${JSON.stringify(meta).slice(1)}`);
 }

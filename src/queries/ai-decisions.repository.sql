@@ -4,25 +4,40 @@
 -- AiDecisionsRepository.page: first page of a user
 SELECT
   d.id,
-  d.user_id,
-  d.strategy_id,
-  d.symbol,
-  d.action,
-  d.confidence,
-  d.reasoning,
-  d.market_context,
-  d.created_at,
-  d.executed_trade_id,
-  d.status,
-  d.stop_loss,
-  d.take_profit,
-  d.entry_price,
-  d.filled_price,
-  d.filled_at,
-  d.skip_reason,
-  d.trace_id,
-  d.metadata,
-  d.created_at::text AS page_order_value
+  d.created_at::text AS page_order_value,
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          d.id AS "id",
+          d.user_id AS "userId",
+          d.strategy_id AS "strategyId",
+          d.symbol AS "symbol",
+          d.action AS "action",
+          d.confidence::text AS "confidence",
+          d.reasoning AS "reasoning",
+          d.market_context AS "marketContext",
+          to_char(
+            d.created_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "createdAt",
+          d.executed_trade_id AS "executedTradeId",
+          d.status AS "status",
+          d.stop_loss::text AS "stopLoss",
+          d.take_profit::text AS "takeProfit",
+          d.entry_price::text AS "entryPrice",
+          d.filled_price::text AS "filledPrice",
+          to_char(
+            d.filled_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "filledAt",
+          d.skip_reason AS "skipReason",
+          d.trace_id AS "traceId",
+          d.metadata AS "metadata"
+      ) o
+  )::text AS item
 FROM
   ai_decisions d
 WHERE
@@ -36,25 +51,40 @@ LIMIT
 -- AiDecisionsRepository.page: filtered
 SELECT
   d.id,
-  d.user_id,
-  d.strategy_id,
-  d.symbol,
-  d.action,
-  d.confidence,
-  d.reasoning,
-  d.market_context,
-  d.created_at,
-  d.executed_trade_id,
-  d.status,
-  d.stop_loss,
-  d.take_profit,
-  d.entry_price,
-  d.filled_price,
-  d.filled_at,
-  d.skip_reason,
-  d.trace_id,
-  d.metadata,
-  d.created_at::text AS page_order_value
+  d.created_at::text AS page_order_value,
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          d.id AS "id",
+          d.user_id AS "userId",
+          d.strategy_id AS "strategyId",
+          d.symbol AS "symbol",
+          d.action AS "action",
+          d.confidence::text AS "confidence",
+          d.reasoning AS "reasoning",
+          d.market_context AS "marketContext",
+          to_char(
+            d.created_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "createdAt",
+          d.executed_trade_id AS "executedTradeId",
+          d.status AS "status",
+          d.stop_loss::text AS "stopLoss",
+          d.take_profit::text AS "takeProfit",
+          d.entry_price::text AS "entryPrice",
+          d.filled_price::text AS "filledPrice",
+          to_char(
+            d.filled_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "filledAt",
+          d.skip_reason AS "skipReason",
+          d.trace_id AS "traceId",
+          d.metadata AS "metadata"
+      ) o
+  )::text AS item
 FROM
   ai_decisions d
 WHERE
@@ -70,25 +100,40 @@ LIMIT
 -- AiDecisionsRepository.one
 SELECT
   d.id,
-  d.user_id,
-  d.strategy_id,
-  d.symbol,
-  d.action,
-  d.confidence,
-  d.reasoning,
-  d.market_context,
-  d.created_at,
-  d.executed_trade_id,
-  d.status,
-  d.stop_loss,
-  d.take_profit,
-  d.entry_price,
-  d.filled_price,
-  d.filled_at,
-  d.skip_reason,
-  d.trace_id,
-  d.metadata,
-  d.created_at::text AS page_order_value
+  d.created_at::text AS page_order_value,
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          d.id AS "id",
+          d.user_id AS "userId",
+          d.strategy_id AS "strategyId",
+          d.symbol AS "symbol",
+          d.action AS "action",
+          d.confidence::text AS "confidence",
+          d.reasoning AS "reasoning",
+          d.market_context AS "marketContext",
+          to_char(
+            d.created_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "createdAt",
+          d.executed_trade_id AS "executedTradeId",
+          d.status AS "status",
+          d.stop_loss::text AS "stopLoss",
+          d.take_profit::text AS "takeProfit",
+          d.entry_price::text AS "entryPrice",
+          d.filled_price::text AS "filledPrice",
+          to_char(
+            d.filled_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "filledAt",
+          d.skip_reason AS "skipReason",
+          d.trace_id AS "traceId",
+          d.metadata AS "metadata"
+      ) o
+  )::text AS item
 FROM
   ai_decisions d
 WHERE

@@ -4,27 +4,53 @@
 -- TradesRepository.page: first page of a user
 SELECT
   t.id,
-  t.user_id,
-  t.strategy_id,
-  t.order_id,
-  t.symbol,
-  t.side,
-  t.quantity,
-  t.price,
-  t.executed_at,
-  t.pnl,
-  t.status,
-  t.notes,
-  t.trace_id,
   t.executed_at::text AS page_order_value,
-  s.name AS strategy_name,
-  d.id AS d_id,
-  d.symbol AS d_symbol,
-  d.action AS d_action,
-  d.confidence AS d_confidence,
-  d.reasoning AS d_reasoning,
-  d.status AS d_status,
-  d.created_at AS d_created_at
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          t.id AS "id",
+          t.user_id AS "userId",
+          t.strategy_id AS "strategyId",
+          t.order_id AS "orderId",
+          t.symbol AS "symbol",
+          t.side AS "side",
+          t.quantity::text AS "quantity",
+          t.price::text AS "price",
+          to_char(
+            t.executed_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "executedAt",
+          t.pnl::text AS "pnl",
+          t.status AS "status",
+          t.notes AS "notes",
+          t.trace_id AS "traceId",
+          s.name AS "strategyName",
+          CASE
+            WHEN d.id IS NULL THEN NULL
+            ELSE (
+              SELECT
+                row_to_json(decision)
+              FROM
+                (
+                  SELECT
+                    d.id AS "id",
+                    d.symbol AS "symbol",
+                    d.action AS "action",
+                    d.confidence::text AS "confidence",
+                    d.reasoning AS "reasoning",
+                    d.status AS "status",
+                    to_char(
+                      d.created_at AT TIME ZONE 'UTC',
+                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                    ) AS "createdAt"
+                ) decision
+            )
+          END AS "aiDecision"
+      ) o
+  )::text AS item
 FROM
   (
     SELECT
@@ -78,27 +104,53 @@ ORDER BY
 -- TradesRepository.page: filtered, with the total
 SELECT
   t.id,
-  t.user_id,
-  t.strategy_id,
-  t.order_id,
-  t.symbol,
-  t.side,
-  t.quantity,
-  t.price,
-  t.executed_at,
-  t.pnl,
-  t.status,
-  t.notes,
-  t.trace_id,
   t.executed_at::text AS page_order_value,
-  s.name AS strategy_name,
-  d.id AS d_id,
-  d.symbol AS d_symbol,
-  d.action AS d_action,
-  d.confidence AS d_confidence,
-  d.reasoning AS d_reasoning,
-  d.status AS d_status,
-  d.created_at AS d_created_at,
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          t.id AS "id",
+          t.user_id AS "userId",
+          t.strategy_id AS "strategyId",
+          t.order_id AS "orderId",
+          t.symbol AS "symbol",
+          t.side AS "side",
+          t.quantity::text AS "quantity",
+          t.price::text AS "price",
+          to_char(
+            t.executed_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "executedAt",
+          t.pnl::text AS "pnl",
+          t.status AS "status",
+          t.notes AS "notes",
+          t.trace_id AS "traceId",
+          s.name AS "strategyName",
+          CASE
+            WHEN d.id IS NULL THEN NULL
+            ELSE (
+              SELECT
+                row_to_json(decision)
+              FROM
+                (
+                  SELECT
+                    d.id AS "id",
+                    d.symbol AS "symbol",
+                    d.action AS "action",
+                    d.confidence::text AS "confidence",
+                    d.reasoning AS "reasoning",
+                    d.status AS "status",
+                    to_char(
+                      d.created_at AT TIME ZONE 'UTC',
+                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                    ) AS "createdAt"
+                ) decision
+            )
+          END AS "aiDecision"
+      ) o
+  )::text AS item,
   (
     SELECT
       count(*)
@@ -166,27 +218,53 @@ ORDER BY
 -- TradesRepository.page: as an admin (every user)
 SELECT
   t.id,
-  t.user_id,
-  t.strategy_id,
-  t.order_id,
-  t.symbol,
-  t.side,
-  t.quantity,
-  t.price,
-  t.executed_at,
-  t.pnl,
-  t.status,
-  t.notes,
-  t.trace_id,
   t.executed_at::text AS page_order_value,
-  s.name AS strategy_name,
-  d.id AS d_id,
-  d.symbol AS d_symbol,
-  d.action AS d_action,
-  d.confidence AS d_confidence,
-  d.reasoning AS d_reasoning,
-  d.status AS d_status,
-  d.created_at AS d_created_at
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          t.id AS "id",
+          t.user_id AS "userId",
+          t.strategy_id AS "strategyId",
+          t.order_id AS "orderId",
+          t.symbol AS "symbol",
+          t.side AS "side",
+          t.quantity::text AS "quantity",
+          t.price::text AS "price",
+          to_char(
+            t.executed_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "executedAt",
+          t.pnl::text AS "pnl",
+          t.status AS "status",
+          t.notes AS "notes",
+          t.trace_id AS "traceId",
+          s.name AS "strategyName",
+          CASE
+            WHEN d.id IS NULL THEN NULL
+            ELSE (
+              SELECT
+                row_to_json(decision)
+              FROM
+                (
+                  SELECT
+                    d.id AS "id",
+                    d.symbol AS "symbol",
+                    d.action AS "action",
+                    d.confidence::text AS "confidence",
+                    d.reasoning AS "reasoning",
+                    d.status AS "status",
+                    to_char(
+                      d.created_at AT TIME ZONE 'UTC',
+                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                    ) AS "createdAt"
+                ) decision
+            )
+          END AS "aiDecision"
+      ) o
+  )::text AS item
 FROM
   (
     SELECT
@@ -240,27 +318,53 @@ ORDER BY
 -- TradesRepository.one
 SELECT
   t.id,
-  t.user_id,
-  t.strategy_id,
-  t.order_id,
-  t.symbol,
-  t.side,
-  t.quantity,
-  t.price,
-  t.executed_at,
-  t.pnl,
-  t.status,
-  t.notes,
-  t.trace_id,
   t.executed_at::text AS page_order_value,
-  s.name AS strategy_name,
-  d.id AS d_id,
-  d.symbol AS d_symbol,
-  d.action AS d_action,
-  d.confidence AS d_confidence,
-  d.reasoning AS d_reasoning,
-  d.status AS d_status,
-  d.created_at AS d_created_at
+  (
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          t.id AS "id",
+          t.user_id AS "userId",
+          t.strategy_id AS "strategyId",
+          t.order_id AS "orderId",
+          t.symbol AS "symbol",
+          t.side AS "side",
+          t.quantity::text AS "quantity",
+          t.price::text AS "price",
+          to_char(
+            t.executed_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "executedAt",
+          t.pnl::text AS "pnl",
+          t.status AS "status",
+          t.notes AS "notes",
+          t.trace_id AS "traceId",
+          s.name AS "strategyName",
+          CASE
+            WHEN d.id IS NULL THEN NULL
+            ELSE (
+              SELECT
+                row_to_json(decision)
+              FROM
+                (
+                  SELECT
+                    d.id AS "id",
+                    d.symbol AS "symbol",
+                    d.action AS "action",
+                    d.confidence::text AS "confidence",
+                    d.reasoning AS "reasoning",
+                    d.status AS "status",
+                    to_char(
+                      d.created_at AT TIME ZONE 'UTC',
+                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                    ) AS "createdAt"
+                ) decision
+            )
+          END AS "aiDecision"
+      ) o
+  )::text AS item
 FROM
   trades t
   LEFT JOIN strategies s ON s.id = t.strategy_id

@@ -59,12 +59,12 @@ WHERE
 
 -- UsersRepository.sessionUser
 SELECT
-  "u"."id" AS id,
-  "u"."username" AS username,
-  "u"."is_admin" AS "isAdmin"
+  u.id,
+  u.username,
+  u.is_admin AS "isAdmin"
 FROM
-  "sessions" "s"
-  INNER JOIN "users" "u" ON "u"."id" = "s"."user_id"
+  sessions s
+  JOIN users u ON u.id = s.user_id
 WHERE
-  "s"."id" = $1
-  AND "s"."expires_at" > now();
+  s.id = $1
+  AND s.expires_at > now();

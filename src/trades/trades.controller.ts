@@ -13,7 +13,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiDeleteResponses, ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { respondToDelete } from '../common/http/delete-response';
-import { Page } from '../common/pagination/page';
+import { JsonText } from '../common/http/json-text';
 import { DeleteQuery } from '../common/validation/delete-query.dto';
 import { UuidParam } from '../common/validation/uuid-param';
 import { DeletePreview } from '../database/cascade-preview.service';
@@ -35,10 +35,7 @@ export class TradesController {
   @Get()
   @ApiOperation({ summary: "List the caller's trades, enriched" })
   @ApiPageResponse(EnrichedTradeDto)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() query: ListTradesQuery,
-  ): Promise<Page<EnrichedTradeDto>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTradesQuery): Promise<JsonText> {
     return this.trades.list(user, query);
   }
 
@@ -46,7 +43,7 @@ export class TradesController {
   @Get(':id')
   @ApiOperation({ summary: 'Get an enriched trade' })
   @ApiOkResponse({ type: EnrichedTradeDto })
-  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<EnrichedTradeDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<JsonText> {
     return this.trades.get(user, id);
   }
 

@@ -1,32 +1,12 @@
 import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
+import { jsonObjectSql } from '../common/sql/json-object';
 import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
+import type { JsonPageRow } from '../database/read-query';
 import { ListTradesQuery } from './dto/list-trades.query';
 
-/** One row of the enriched-trade statements, as node-postgres returns it. */
-export interface EnrichedTradeRow {
-  id: string;
-  user_id: string;
-  strategy_id: string | null;
-  order_id: string | null;
-  symbol: string;
-  side: string;
-  quantity: string;
-  price: string;
-  executed_at: Date;
-  pnl: string | null;
-  status: string;
-  notes: string | null;
-  trace_id: string | null;
-  strategy_name: string | null;
-  d_id: string | null;
-  d_symbol: string | null;
-  d_action: string | null;
-  d_confidence: string | null;
-  d_reasoning: string | null;
-  d_status: string | null;
-  d_created_at: Date | null;
-  [ORDER_VALUE]: string;
+/** One row of the enriched-trade statements: the response item as JSON, and what pages by. */
+export interface EnrichedTradeRow extends JsonPageRow {
   [TOTAL]?: string;
 }
 
@@ -46,10 +26,40 @@ const ENRICH = `
     FROM ai_decisions d WHERE d.executed_trade_id = t.id
     ORDER BY d.created_at DESC, d.id DESC LIMIT 1) d ON true`;
 
-const ENRICHED_SELECT = `${TRADE_COLUMNS}, t.executed_at::text AS ${ORDER_VALUE},
-  s.name AS strategy_name, d.id AS d_id, d.symbol AS d_symbol, d.action AS d_action,
-  d.confidence AS d_confidence, d.reasoning AS d_reasoning, d.status AS d_status,
-  d.created_at AS d_created_at`;
+/** The EnrichedTradeDto of `t`, `s` and `d` (see ENRICH), built by PostgreSQL. */
+const ENRICHED_ITEM = jsonObjectSql([
+  ['id', 't.id'],
+  ['userId', 't.user_id'],
+  ['strategyId', 't.strategy_id'],
+  ['orderId', 't.order_id'],
+  ['symbol', 't.symbol'],
+  ['side', 't.side'],
+  ['quantity', 't.quantity', 'decimal'],
+  ['price', 't.price', 'decimal'],
+  ['executedAt', 't.executed_at', 'time'],
+  ['pnl', 't.pnl', 'decimal'],
+  ['status', 't.status'],
+  ['notes', 't.notes'],
+  ['traceId', 't.trace_id'],
+  ['strategyName', 's.name'],
+  [
+    'aiDecision',
+    `CASE WHEN d.id IS NULL THEN NULL ELSE ${jsonObjectSql(
+      [
+        ['id', 'd.id'],
+        ['symbol', 'd.symbol'],
+        ['action', 'd.action'],
+        ['confidence', 'd.confidence', 'decimal'],
+        ['reasoning', 'd.reasoning'],
+        ['status', 'd.status'],
+        ['createdAt', 'd.created_at', 'time'],
+      ],
+      'decision',
+    )} END`,
+  ],
+]);
+
+const ENRICHED_SELECT = `t.id, t.executed_at::text AS ${ORDER_VALUE}, ${ENRICHED_ITEM}::text AS item`;
 
 /** The trades the caller may see (`scope`, the first condition) that match the list's filters. */
 function filtersOf(scope: ScopeSql, query: ListTradesQuery, params: SqlParams): string[] {

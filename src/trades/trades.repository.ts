@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
-import { Page } from '../common/pagination/page';
+import { JsonText } from '../common/http/json-text';
 import type { Statement } from '../common/sql/params';
 import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
-import { readPage, readQuery } from '../database/read-query';
+import { readJsonPage, readQuery } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import { CreateTradeDto } from './dto/create-trade.dto';
-import { EnrichedTradeDto } from './dto/enriched-trade.dto';
 import { ListTradesQuery } from './dto/list-trades.query';
 import { Trade } from './entities/trade.entity';
 import {
@@ -50,22 +49,18 @@ export class TradesRepository {
     },
     { name: 'as an admin (every user)', params: [SAMPLE_CALLERS.admin, LIST] },
   )
-  async page(caller: AuthUser, query: ListTradesQuery): Promise<Page<EnrichedTradeDto>> {
+  page(caller: AuthUser, query: ListTradesQuery): Promise<JsonText> {
     const scope = this.policy.scopeSql(Trade, caller);
-    return readPage(
-      this.tx,
-      query,
-      tradePageStatement(scope, query),
-      () => tradeCountStatement(scope, query),
-      EnrichedTradeDto.fromRow,
+    return readJsonPage(this.tx, query, tradePageStatement(scope, query), () =>
+      tradeCountStatement(scope, query),
     );
   }
 
   /** One statement. */
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
-  async one(caller: AuthUser, id: string): Promise<EnrichedTradeDto | undefined> {
+  async one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
     const [row] = await this.rows(tradeStatement(this.policy.scopeSql(Trade, caller), id));
-    return row ? EnrichedTradeDto.fromRow(row) : undefined;
+    return row ? new JsonText(row.item) : undefined;
   }
 
   @GenerateSql({

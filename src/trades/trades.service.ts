@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ownerOf, type AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { Page } from '../common/pagination/page';
+import { JsonText } from '../common/http/json-text';
 import { DeletePreview } from '../database/cascade-preview.service';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { EnrichedTradeDto } from './dto/enriched-trade.dto';
@@ -17,11 +17,12 @@ export class TradesService {
     private readonly policy: AccessPolicy,
   ) {}
 
-  list(user: AuthUser, query: ListTradesQuery): Promise<Page<EnrichedTradeDto>> {
+  /** The page as JSON built by PostgreSQL (see json-object.ts), sent as it is. */
+  list(user: AuthUser, query: ListTradesQuery): Promise<JsonText> {
     return this.trades.page(user, query);
   }
 
-  async get(user: AuthUser, id: string): Promise<EnrichedTradeDto> {
+  async get(user: AuthUser, id: string): Promise<JsonText> {
     const trade = await this.trades.one(user, id);
     if (!trade) throw new NotFoundError('trade', id);
     return trade;
@@ -30,7 +31,9 @@ export class TradesService {
   async create(user: AuthUser, dto: CreateTradeDto): Promise<EnrichedTradeDto> {
     // The keys alone would accept another user's order: references must be rows the caller sees.
     await this.policy.assertReferences(Trade, { ...dto }, user);
-    return this.get(user, await this.trades.insert(dto, ownerOf(user)));
+    // Parsed: the audit and idempotency records read the created trade's fields.
+    const created = await this.get(user, await this.trades.insert(dto, ownerOf(user)));
+    return created.toJSON() as EnrichedTradeDto;
   }
 
   /** The trade and its cascade, unless shared rows depend on it (409; an admin may force). */

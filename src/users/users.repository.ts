@@ -4,10 +4,15 @@ import { paginate } from '../common/pagination/keyset';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { GenerateSql, SAMPLE } from '../database/generate-sql';
+import { readQuery } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
+
+const SESSION_USER = `SELECT u.id, u.username, u.is_admin AS "isAdmin"
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = $1 AND s.expires_at > now()`;
 
 const PAGE = Object.assign(new ListQueryDto(), { limit: 50, offset: 0 });
 
@@ -57,15 +62,19 @@ export class UsersRepository {
     await this.tx.tx.getRepository(Session).delete({ id });
   }
 
-  /** The user behind a live session, in one statement. */
+  /**
+   * The user behind a live session, in one statement: every authenticated request sends it, so
+   * it is written out once rather than assembled by a query builder per request.
+   */
   @GenerateSql({ params: ['sha256-of-token'] })
-  sessionUser(id: string): Promise<{ id: string; username: string; isAdmin: boolean } | undefined> {
-    return this.tx.tx
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .innerJoin('s.user', 'u')
-      .select(['u.id AS id', 'u.username AS username', 'u.is_admin AS "isAdmin"'])
-      .where('s.id = :id AND s.expires_at > now()', { id })
-      .getRawOne<{ id: string; username: string; isAdmin: boolean }>();
+  async sessionUser(
+    id: string,
+  ): Promise<{ id: string; username: string; isAdmin: boolean } | undefined> {
+    const [row] = await readQuery<{ id: string; username: string; isAdmin: boolean }>(
+      this.tx,
+      SESSION_USER,
+      [id],
+    );
+    return row;
   }
 }

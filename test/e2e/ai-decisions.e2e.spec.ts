@@ -73,6 +73,48 @@ describe('AI decisions (e2e)', () => {
     expect(page2.nextCursor).toBeNull();
   });
 
+  it('answers list and single reads with JSON built by PostgreSQL: field for field what the entity answers on create', async () => {
+    const created = (
+      await t.api
+        .post('/api/ai-decisions')
+        .send({
+          symbol: 'NVDA',
+          action: 'buy',
+          confidence: '0.123456789012345678',
+          reasoning: 'quotes " and \\ backslash,\nnew line, ünïcödé, emoji 📈',
+          stopLoss: '99.5',
+          takeProfit: '120',
+          entryPrice: '100.000000000000000001',
+          metadata: '{"not":"parsed"}',
+          strategyId,
+        })
+        .expect(201)
+    ).body as Record<string, unknown>;
+    const one = await t.api.get(`/api/ai-decisions/${String(created.id)}`).expect(200);
+    expect(one.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(one.body).toStrictEqual(created);
+    const page = await t.api.get('/api/ai-decisions?limit=100').expect(200);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(page.body.items.find((d: { id: string }) => d.id === created.id)).toStrictEqual(created);
+    expect(Object.keys(page.body)).toEqual([
+      'items',
+      'total',
+      'limit',
+      'offset',
+      'nextCursor',
+      'hasMore',
+    ]);
+
+    // Microseconds are cut to milliseconds exactly as a JS Date would, in UTC with a Z.
+    await t.dataSource.query(
+      `UPDATE ai_decisions SET filled_at = '2026-03-04 05:06:07.891999+02', filled_price = 1e-20 WHERE id = $1`,
+      [created.id],
+    );
+    const filled = (await t.api.get(`/api/ai-decisions/${String(created.id)}`).expect(200)).body;
+    expect(filled.filledAt).toBe('2026-03-04T03:06:07.891Z');
+    expect(filled.filledPrice).toBe('0.00000000000000000001');
+  });
+
   it('gets one decision; unknown and malformed ids are 404 and 400', async () => {
     await t.api
       .get(`/api/ai-decisions/${made[2].id}`)

@@ -149,6 +149,60 @@ describe('trades (e2e)', () => {
     expect(single.body.strategyName).toBeNull();
   });
 
+  it('answers the list and the single read with the same JSON (built by PostgreSQL), in the API formats', async () => {
+    const page = await t.api.get('/api/trades?limit=100').expect(200);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Object.keys(page.body)).toEqual([
+      'items',
+      'total',
+      'limit',
+      'offset',
+      'nextCursor',
+      'hasMore',
+    ]);
+    // What POST answered (parsed from the same statement) is what the list and GET /:id answer.
+    for (const created of [trades.t0, trades.t5, trades.nopnl]) {
+      const item = (page.body.items as EnrichedTrade[]).find((i) => i.id === created.id);
+      const one = await t.api.get(`/api/trades/${created.id}`).expect(200);
+      expect(one.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(item).toStrictEqual(one.body);
+    }
+    const t5 = (page.body.items as EnrichedTrade[]).find((i) => i.id === trades.t5.id)!;
+    expect(Object.keys(t5.aiDecision ?? {})).toEqual([
+      'id',
+      'symbol',
+      'action',
+      'confidence',
+      'reasoning',
+      'status',
+      'createdAt',
+    ]);
+    expect(t5.aiDecision?.confidence).toBe('0.91');
+
+    // Microseconds cut to milliseconds as a JS Date would, UTC with a Z; decimals exact; text as written.
+    const notes = 'quotes " and \\ backslash,\nnew line, ünïcödé, emoji 📈';
+    await t.dataSource.query(
+      `UPDATE trades SET executed_at = '2025-12-31 23:59:59.999999-05', quantity = 12345678901234567890.123456789, notes = $2 WHERE id = $1`,
+      [trades.nopnl.id, notes],
+    );
+    const edited = (await t.api.get(`/api/trades/${trades.nopnl.id}`).expect(200)).body;
+    expect(edited).toMatchObject({
+      executedAt: '2026-01-01T04:59:59.999Z',
+      quantity: '12345678901234567890.123456789',
+      pnl: null,
+      notes,
+      aiDecision: null,
+    });
+    const listed = (await t.api.get('/api/trades?limit=100').expect(200)).body.items.find(
+      (i: EnrichedTrade) => i.id === trades.nopnl.id,
+    );
+    expect(listed).toStrictEqual(edited);
+    await t.dataSource.query(
+      `UPDATE trades SET executed_at = '2026-02-01T00:00:00Z', quantity = 0.5, notes = NULL WHERE id = $1`,
+      [trades.nopnl.id],
+    );
+  });
+
   it('filters by symbol, strategy, pnl direction and an inclusive date range, alone and combined', async () => {
     expect((await list('symbol=aapl&includeTotal=true')).total).toBe(6);
     expect((await list(`strategyId=${momentum}`)).items.map((i) => i.id)).toEqual(

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EnrichedTradeRow } from '../trades.query';
 
 /** The AI decision that executed a trade, as shown inside an enriched trade. */
 export class LinkedDecisionDto {
@@ -28,36 +27,4 @@ export class EnrichedTradeDto {
   @ApiProperty({ type: String, nullable: true }) traceId!: string | null;
   @ApiProperty({ type: String, nullable: true }) strategyName!: string | null;
   @ApiProperty({ type: LinkedDecisionDto, nullable: true }) aiDecision!: LinkedDecisionDto | null;
-
-  /** Straight from the statement's row: no entity graph, no class-transformer on the way out. */
-  static fromRow(r: EnrichedTradeRow): EnrichedTradeDto {
-    return {
-      id: r.id,
-      userId: r.user_id,
-      strategyId: r.strategy_id,
-      orderId: r.order_id,
-      symbol: r.symbol,
-      side: r.side,
-      quantity: r.quantity,
-      price: r.price,
-      executedAt: r.executed_at,
-      pnl: r.pnl,
-      status: r.status,
-      notes: r.notes,
-      traceId: r.trace_id,
-      strategyName: r.strategy_name,
-      aiDecision:
-        r.d_id === null
-          ? null
-          : {
-              id: r.d_id,
-              symbol: r.d_symbol as string,
-              action: r.d_action as string,
-              confidence: r.d_confidence,
-              reasoning: r.d_reasoning,
-              status: r.d_status as string,
-              createdAt: r.d_created_at as Date,
-            },
-    };
-  }
 }
