@@ -148,7 +148,7 @@ on this page is typed by hand.
 - Node ${process.version}, PostgreSQL ${info.pgVersion} (${info.serverKind}), the app with its default configuration
 - Data: ${info.scale.trades.toLocaleString('en')} trades over 5 years, ${seeded.decisions.toLocaleString('en')} AI decisions (30% of the trades have one, one in fifty of those a second), ${info.scale.strategies.toLocaleString('en')} strategies, ${info.scale.users} users. The long-history user owns ${seeded.longTrades.toLocaleString('en')} trades, the short-history one ${seeded.shortTrades.toLocaleString('en')}, with the same shape, interleaved on disk. Generated in SQL in ${(seeded.ms / 1000).toFixed(1)} s.
 - The app runs as its own process (\`node dist/src/main.js\`), as do the N+1 baseline and the latency proxy. HTTP load comes from autocannon (latency from its per-response timings), statements sent straight through pg from a closed loop in the bench process. ${info.durationMs / 1000} s per scenario and concurrency; single-shot scenarios are repeated ${info.shots} times (p50 of those).
-- "statements" = SQL statements the request sent, **counted** at the pg client on an in-process copy of the app (the session check included).
+- "statements" = SQL statements the request sent, **counted** at the pg client on an in-process copy of the app, once that instance knows the caller's session (a session's first request on an instance sends one more: the session check).
 - The latency proxy adds ${PROXY_NOTE} (measured: +${fmt(proxied?.rttAdded)} ms per \`SELECT 1\` round trip, p50).
 - The pre-fix schema: the same data copied (\`CREATE DATABASE ... TEMPLATE\`) without the fix plan's indexes and without any index on \`ai_decisions.executed_trade_id\`; indexes left on trades and ai_decisions: ${info.preFixIndexes.map((i) => `\`${i}\``).join(', ') || '-'}.
 
@@ -170,13 +170,17 @@ ${table}
 
 ## Reading the numbers
 
-- **History size.** The list sends ${listSql ?? '-'} statements (the session check and the page) and never counts
+- **History size.** The list sends ${listSql ?? '-'} statement (the page; the session check only with a session's
+  first request on an instance) and never counts
   unless asked (\`includeTotal=true\`, measured above at ${fmt(p50('  includeTotal'))} ms against ${fmt(joined)} ms): the
   page is an index walk in the list's order that stops after limit + 1 rows, enriched by a LATERAL
   lookup of each trade's latest decision, so ${seeded.longTrades.toLocaleString('en')} trades cost ${ratio(joined / p50(short))}x what
   ${seeded.shortTrades.toLocaleString('en')} do.
 - **Node's share.** Raw page SQL ${fmt(rawPage)} ms plus the HTTP floor ${fmt(floor)} ms against ${fmt(joined)} ms for the
-  endpoint: rows are mapped straight to the response (no entity hydration, no class-transformer).
+  endpoint. The page statement builds each item as JSON (\`row_to_json\`, times and decimals in the API's
+  formats), so Node parses one text column per row and writes the items into the envelope unchanged
+  (no entity hydration, no class-transformer, no \`JSON.stringify\` of the items); what remains is the
+  framework's work per request.
 - **N+1.** The old path sends ${find('N+1 baseline, limit=100, local socket')?.statements ?? '-'} statements per page (the page, a
   count, then per trade its decision and its strategy). On the pre-fix schema each decision lookup scans
   ai_decisions: ${fmt(preFix)} ms per page. On today's schema each costs one round trip, which is why the ratio

@@ -10,6 +10,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session-cache';
 
 @Module({
   imports: [UsersModule],
@@ -19,6 +20,7 @@ import { LoginThrottle } from './login-throttle';
     ApiKeysService,
     ApiKeysRepository,
     LoginThrottle,
+    SessionCache,
     LoginAttemptsRepository,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },

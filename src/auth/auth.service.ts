@@ -12,6 +12,7 @@ import { ApiKeysRepository } from './api-keys.repository';
 import type { AuthUser } from './auth-user';
 import { LoginResponse } from './dto/login-response.dto';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session-cache';
 import { API_KEY_PREFIX, newToken, tokenHash } from './tokens';
 
 const BAD_CREDENTIALS = 'wrong username or password';
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly keys: ApiKeysRepository,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
+    private readonly sessionCache: SessionCache,
     config: ConfigService<AppConfig, true>,
   ) {
     const auth = config.get('auth', { infer: true });
@@ -61,6 +63,7 @@ export class AuthService {
   async logout(caller: AuthUser): Promise<void> {
     if (!caller.sessionId) return;
     await this.sessions.deleteSession(caller.sessionId);
+    this.sessionCache.forget(caller.sessionId);
   }
 
   /**
@@ -71,15 +74,18 @@ export class AuthService {
     if (token.startsWith(API_KEY_PREFIX)) return this.authenticateKey(token, actAs);
     if (actAs !== undefined) throw new ForbiddenError('only services act as another user');
     const id = tokenHash(token);
-    const row = await this.sessions.sessionUser(id);
-    if (!row) return undefined;
-    return {
-      role: row.isAdmin ? 'admin' : 'user',
-      userId: row.id,
-      username: row.username,
-      isAdmin: row.isAdmin,
-      sessionId: id,
-    };
+    return this.sessionCache.caller(id, async () => {
+      const row = await this.sessions.sessionUser(id);
+      if (!row) return undefined;
+      const caller: AuthUser = {
+        role: row.isAdmin ? 'admin' : 'user',
+        userId: row.id,
+        username: row.username,
+        isAdmin: row.isAdmin,
+        sessionId: id,
+      };
+      return { caller, expiresAt: row.expiresAt };
+    });
   }
 
   private async authenticateKey(

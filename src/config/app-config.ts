@@ -103,6 +103,13 @@ class EnvironmentVariables {
   @Max(24 * 365)
   SESSION_TTL_HOURS = 24;
 
+  /** How long an instance may answer a session token from memory; 0 looks every one up. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  @Max(3600)
+  AUTH_CACHE_SECONDS = 60;
+
   @IsOptional()
   @Transform(blankToUndefined)
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'must be 3..64 letters, digits, _ . or -' })
@@ -261,6 +268,8 @@ export interface AppConfig {
   idempotencyTtlHours: number;
   auth: {
     sessionTtlHours: number;
+    /** Session tokens answered from memory this long at most (0: off); see session-cache.ts. */
+    cacheSeconds: number;
     /** First admin, created at start-up when both are set and the user does not exist yet. */
     adminUsername: string | undefined;
     adminPassword: string | undefined;
@@ -365,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     enableTestRoutes: vars.ENABLE_TEST_ROUTES,
     auth: {
       sessionTtlHours: vars.SESSION_TTL_HOURS,
+      cacheSeconds: vars.AUTH_CACHE_SECONDS,
       adminUsername: vars.ADMIN_USERNAME,
       adminPassword: vars.ADMIN_PASSWORD,
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,

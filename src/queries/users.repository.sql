@@ -61,7 +61,8 @@ WHERE
 SELECT
   u.id,
   u.username,
-  u.is_admin AS "isAdmin"
+  u.is_admin AS "isAdmin",
+  s.expires_at AS "expiresAt"
 FROM
   sessions s
   JOIN users u ON u.id = s.user_id

@@ -4,13 +4,19 @@ import { paginate } from '../common/pagination/keyset';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { GenerateSql, SAMPLE } from '../database/generate-sql';
-import { readQuery } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 
-const SESSION_USER = `SELECT u.id, u.username, u.is_admin AS "isAdmin"
+export interface SessionUserRow {
+  id: string;
+  username: string;
+  isAdmin: boolean;
+  expiresAt: Date;
+}
+
+const SESSION_USER = `SELECT u.id, u.username, u.is_admin AS "isAdmin", s.expires_at AS "expiresAt"
   FROM sessions s JOIN users u ON u.id = s.user_id
   WHERE s.id = $1 AND s.expires_at > now()`;
 
@@ -63,18 +69,13 @@ export class UsersRepository {
   }
 
   /**
-   * The user behind a live session, in one statement: every authenticated request sends it, so
-   * it is written out once rather than assembled by a query builder per request.
+   * The user behind a live session and when it expires, in one statement, on the primary: the
+   * session cache may keep what it returns, so it must not come from a replica that has not yet
+   * replayed a logout.
    */
   @GenerateSql({ params: ['sha256-of-token'] })
-  async sessionUser(
-    id: string,
-  ): Promise<{ id: string; username: string; isAdmin: boolean } | undefined> {
-    const [row] = await readQuery<{ id: string; username: string; isAdmin: boolean }>(
-      this.tx,
-      SESSION_USER,
-      [id],
-    );
+  async sessionUser(id: string): Promise<SessionUserRow | undefined> {
+    const [row] = (await this.tx.tx.query(SESSION_USER, [id])) as SessionUserRow[];
     return row;
   }
 }

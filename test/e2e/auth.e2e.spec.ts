@@ -3,6 +3,8 @@ import { MAIN, ROOT } from '../support/built-app';
 import { operationsOf, PUBLIC_OPERATIONS } from '../support/openapi';
 import { ADMIN, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { join } from 'node:path';
+import { QueryCounter } from '../../bench/query-counter';
+import { until } from '../support/until';
 
 describe('authentication (e2e)', () => {
   let t: TestApp;
@@ -93,12 +95,95 @@ describe('authentication (e2e)', () => {
     it('refuses an expired token', async () => {
       const u = await t.newUser('expiring');
       await u.api.get('/api/auth/me').expect(200);
+      // Expired by SQL, not by the clock: the instance remembered the session and hears of the
+      // change from the database (milliseconds), so the test waits for it rather than for a time.
       await t.dataSource.query(
         `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
         [u.id],
       );
-      const r = await u.api.get('/api/auth/me').expect(401);
+      const r = await until('the expired session is refused', async () => {
+        const res = await u.api.get('/api/auth/me');
+        return res.status === 401 ? res : undefined;
+      });
       expect(r.body.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('sessions remembered by the instance (AUTH_CACHE_SECONDS)', () => {
+    const counter = new QueryCounter();
+    beforeAll(() => counter.install());
+    afterAll(() => counter.uninstall());
+
+    const sessionChecks = async (run: () => Promise<unknown>) =>
+      (await counter.during(run)).statements.filter((s) => /FROM sessions/.test(s.text)).length;
+    const refused = (u: { api: TestApp['api'] }, what: string) =>
+      until(what, async () =>
+        (await u.api.get('/api/auth/me')).status === 401 ? true : undefined,
+      );
+
+    it('looks a session up once, then answers it from memory', async () => {
+      const u = await t.newUser('cached');
+      expect(await sessionChecks(() => u.api.get('/api/auth/me').expect(200))).toBe(1);
+      expect(await sessionChecks(() => u.api.get('/api/auth/me').expect(200))).toBe(0);
+      expect(await sessionChecks(() => u.api.get('/api/auth/me').expect(200))).toBe(0);
+    });
+
+    it('forgets a session deleted with plain SQL (an operator, another instance): the database announces it', async () => {
+      const u = await t.newUser('revoked-by-sql');
+      await u.api.get('/api/auth/me').expect(200);
+      expect(await sessionChecks(() => u.api.get('/api/auth/me').expect(200))).toBe(0);
+      await t.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [u.id]);
+      await refused(u, 'the deleted session is refused');
+    });
+
+    it('follows a change of admin rights made in the database, both ways', async () => {
+      const u = await t.newUser('promoted');
+      await u.api.get('/api/admin/api-keys').expect(403);
+      await t.dataSource.query(`UPDATE users SET is_admin = true WHERE id = $1`, [u.id]);
+      await until('the promotion is seen', async () =>
+        (await u.api.get('/api/admin/api-keys')).status === 200 ? true : undefined,
+      );
+      await t.dataSource.query(`UPDATE users SET is_admin = false WHERE id = $1`, [u.id]);
+      await until('the demotion is seen', async () =>
+        (await u.api.get('/api/admin/api-keys')).status === 403 ? true : undefined,
+      );
+    });
+
+    it('forgets the sessions of a deleted user', async () => {
+      const u = await t.newUser('deleted');
+      await u.api.get('/api/auth/me').expect(200);
+      await t.dataSource.query(`DELETE FROM users WHERE id = $1`, [u.id]);
+      await refused(u, "the deleted user's session is refused");
+    });
+
+    it('refuses a logged-out token at once on the instance that logged it out', async () => {
+      const u = await t.newUser('logout');
+      await u.api.get('/api/auth/me').expect(200);
+      await u.api.post('/api/auth/logout').expect(204);
+      await u.api.get('/api/auth/me').expect(401);
+    });
+
+    it('forgets everything and looks every token up while it cannot hear the database, then listens again', async () => {
+      const u = await t.newUser('listener');
+      await u.api.get('/api/auth/me').expect(200);
+      const listener = async () =>
+        (
+          (await t.dataSource.query(
+            `SELECT pid FROM pg_stat_activity
+             WHERE application_name = 'ledgerline-auth-listener' AND datname = current_database()`,
+          )) as Array<{ pid: number }>
+        ).map((r) => r.pid);
+      const before = await until('the instance listens', async () => (await listener())[0]);
+      await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [before]);
+      // Back on a new connection: what was remembered before the loss is looked up again.
+      await until('the instance listens again', async () => {
+        const pids = await listener();
+        return pids.length === 1 && pids[0] !== before ? true : undefined;
+      });
+      expect(await sessionChecks(() => u.api.get('/api/auth/me').expect(200))).toBe(1);
+      expect(await sessionChecks(() => u.api.get('/api/auth/me').expect(200))).toBe(0);
+      await t.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [u.id]);
+      await refused(u, 'the deleted session is refused after the reconnect');
     });
   });
 
@@ -110,6 +195,9 @@ describe('authentication (e2e)', () => {
       await t.dataSource.query(
         `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
         [expired.id],
+      );
+      await until('the expired session is refused', async () =>
+        (await expired.api.get('/api/auth/me')).status === 401 ? true : undefined,
       );
       const badTokens: Array<[string, Record<string, string>]> = [
         ['none', {}],

@@ -1,5 +1,5 @@
 import { QueryCounter } from '../../bench/query-counter';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 interface EnrichedTrade {
   id: string;
@@ -299,7 +299,7 @@ describe('trades (e2e)', () => {
 
   describe('query budget', () => {
     it.each([1, 50, 100, 500])(
-      'sends at most 2 statements for a page of limit=%i (auth included)',
+      'sends at most 2 statements for a page of limit=%i (session check included)',
       async (limit) => {
         const { result, statements } = await counter.during(() =>
           t.api.get(`/api/trades?limit=${limit}`).expect(200),
@@ -375,12 +375,23 @@ describe('trades (e2e)', () => {
       },
     );
 
-    it('sends 2 statements for a single enriched trade: the session check and the trade', async () => {
+    it('sends 1 statement for a single enriched trade once the session is known: the trade', async () => {
       const { statements } = await counter.during(() =>
         t.api.get(`/api/trades/${trades.t5.id}`).expect(200),
       );
-      expect(statements).toHaveLength(2);
-      expect(statements[1].text).toMatch(/ai_decisions/);
+      expect(statements).toHaveLength(1);
+      expect(statements[0].text).toMatch(/ai_decisions/);
+    });
+
+    it("sends the session check with a session's first request only (the instance remembers it)", async () => {
+      const fresh = await t.login(t.user.username, TEST_PASSWORD);
+      const first = await counter.during(() => fresh.api.get('/api/trades?limit=5').expect(200));
+      expect(first.statements.map((s) => s.text)).toEqual([
+        expect.stringMatching(/FROM sessions/),
+        expect.stringMatching(/FROM trades/),
+      ]);
+      const second = await counter.during(() => fresh.api.get('/api/trades?limit=5').expect(200));
+      expect(second.statements.map((s) => s.text)).toEqual([expect.stringMatching(/FROM trades/)]);
     });
   });
 });
