@@ -9,12 +9,13 @@ import { createApp } from '../src/app.factory';
 import { assetUpsertSpec } from '../src/broker-assets/broker-assets.repository';
 import { upsertRows } from '../src/common/sql/bulk';
 import { loadConfig } from '../src/config/app-config';
-import { cascadeCountSql } from '../src/database/cascade-sql';
+import { cascadeCountSql, CascadeCounts, countCascade } from '../src/database/cascade-sql';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedDatabase } from '../src/database/embedded-postgres';
 import { httpLoad, httpMeasure, interleave } from './http-load';
 import { load, LoadResult, loopMeasure, samples, summarize } from './load';
 import { startNPlusOneServer } from './n-plus-one';
+import { createOneStrategyCopy } from './one-strategy';
 import { createPreFixCopy } from './pre-fix-schema';
 import { startAppProcess, startNPlusOneProcess, startProxyProcess } from './processes';
 import { QueryCounter } from './query-counter';
@@ -85,17 +86,53 @@ function withDb(serverUrl: string, db: string, port?: number): string {
   return u.toString();
 }
 
-async function migrateAndSeed(url: string) {
-  const ds = new DataSource(
+function dataSourceFor(url: string, migrationsRun: boolean): DataSource {
+  return new DataSource(
     buildDataSourceOptions({
       url,
       poolMax: 2,
       connectTimeoutMs: 10_000,
       idleTimeoutMs: 10_000,
       statementTimeoutMs: 0,
-      migrationsRun: true,
+      migrationsRun,
     }),
   );
+}
+
+interface PreviewFigures {
+  r: LoadResult;
+  rows: CascadeCounts;
+  rssMb: number;
+  statements: number;
+}
+
+/**
+ * A delete preview of `table` row `id`, counted by PostgreSQL (see cascade-sql.ts) as the
+ * service runs it: in a transaction, with JIT off for the count. SHOTS samples, and the change
+ * of this process's RSS across them.
+ */
+async function measurePreview(
+  ds: DataSource,
+  counter: QueryCounter,
+  table: string,
+  id: string,
+): Promise<PreviewFigures> {
+  const sql = cascadeCountSql(ds.getMetadata(table), ds.entityMetadatas);
+  const once = () =>
+    ds.transaction((m) => countCascade((text, params) => m.query(text, params), sql, id));
+  const { result: rows, statements } = await counter.during(once);
+  const rss0 = process.memoryUsage().rss;
+  const r = await samples(once, SHOTS);
+  return {
+    r,
+    rows,
+    rssMb: (process.memoryUsage().rss - rss0) / 2 ** 20,
+    statements: statements.length,
+  };
+}
+
+async function migrateAndSeed(url: string, counter: QueryCounter) {
+  const ds = dataSourceFor(url, true);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
@@ -103,18 +140,37 @@ async function migrateAndSeed(url: string) {
     const pgVersion = (
       (await ds.query('SHOW server_version')) as Array<{ server_version: string }>
     )[0].server_version;
-    // Measured here, where the metadata is at hand: a preview of deleting the long-history user,
-    // the largest cascade of the data set, counted by PostgreSQL (see cascade-sql.ts).
-    const previewSql = cascadeCountSql(ds.getMetadata('users'), ds.entityMetadatas);
-    const rss0 = process.memoryUsage().rss;
-    let previewRows: Array<{ tbl: string; n: string }> = [];
-    const preview = await samples(async () => {
-      previewRows = (await ds.query(previewSql, [seeded.longId])) as typeof previewRows;
-    }, SHOTS);
-    const previewRssMb = (process.memoryUsage().rss - rss0) / 2 ** 20;
-    return { seeded, pgVersion, preview, previewRows, previewRssMb };
+    // Measured here, where the metadata is at hand: a preview of deleting the long-history user.
+    const preview = await measurePreview(ds, counter, 'users', seeded.longId);
+    return { seeded, pgVersion, preview };
   } finally {
     await ds.destroy();
+  }
+}
+
+/**
+ * A preview of deleting a strategy that owns every trade (see one-strategy.ts), on a copy of the
+ * seeded database made for it and dropped after.
+ */
+async function previewOneStrategy(
+  admin: Client,
+  serverUrl: string,
+  source: string,
+  counter: QueryCounter,
+): Promise<PreviewFigures & { trades: number }> {
+  const name = `${source}_onestrategy`;
+  const url = withDb(serverUrl, name);
+  try {
+    const { strategyId, trades } = await createOneStrategyCopy(admin, source, name, url);
+    const ds = dataSourceFor(url, false);
+    await ds.initialize();
+    try {
+      return { ...(await measurePreview(ds, counter, 'strategies', strategyId)), trades };
+    } finally {
+      await ds.destroy();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 }
 
@@ -145,11 +201,12 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<void>> = [];
   try {
     log(`seeding ${scale.trades} trades on ${server.kind} ...`);
-    const { seeded, pgVersion, preview, previewRows, previewRssMb } = await migrateAndSeed(dbUrl);
+    const { seeded, pgVersion, preview } = await migrateAndSeed(dbUrl, counter);
     log(
       `seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.longTrades} and ${seeded.shortTrades} trades for the measured users`,
     );
     const preFixIndexes = quick ? [] : await createPreFixCopy(admin, dbName, preFixName, preFixUrl);
+    const strategyPreview = await previewOneStrategy(admin, server.url, dbName, counter);
     // Flush what the seed and the copy wrote, so no checkpoint lands in the first measurements.
     await admin.query('CHECKPOINT');
 
@@ -456,17 +513,29 @@ async function main(): Promise<void> {
       statements: syncCounted,
     });
 
-    // 9. The delete preview of the largest cascade (measured before the app started).
-    const previewed = previewRows
-      .filter((r) => Number(r.n) > 0)
-      .map((r) => `${r.tbl} ${Number(r.n).toLocaleString('en')}`)
-      .join(', ');
+    // 9. Delete previews of the largest cascades (measured before the app started).
+    const previewed = (rows: CascadeCounts) =>
+      rows
+        .filter((r) => Number(r.n) > 0)
+        .map((r) => `${r.tbl} ${Number(r.n).toLocaleString('en')}`)
+        .join(', ');
+    const previewNote = (p: PreviewFigures) =>
+      `Node RSS change ${p.rssMb.toFixed(1)} MB; one count statement, in a transaction with JIT off`;
+    budget('delete preview of the long-history user', preview.statements, 5);
     record({
-      scenario: `delete preview of the long-history user (${previewed})`,
+      scenario: `delete preview of the long-history user (${previewed(preview.rows)})`,
       concurrency: '-',
-      r: preview,
-      statements: 1,
-      note: `Node RSS change ${previewRssMb.toFixed(1)} MB`,
+      r: preview.r,
+      statements: preview.statements,
+      note: previewNote(preview),
+    });
+    budget('delete preview of a strategy owning every trade', strategyPreview.statements, 5);
+    record({
+      scenario: `delete preview of a strategy owning all ${strategyPreview.trades.toLocaleString('en')} trades but not their decisions (${previewed(strategyPreview.rows)})`,
+      concurrency: '-',
+      r: strategyPreview.r,
+      statements: strategyPreview.statements,
+      note: previewNote(strategyPreview),
     });
 
     // 10. Chart: latency against page size, joined list / N+1 / raw SQL (long history, c=1).

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
-import { cascadeCountSql } from './cascade-sql';
+import { cascadeCountSql, countCascade } from './cascade-sql';
 import type { Tx } from './transaction';
 
 export interface DeletePreview {
@@ -16,8 +16,9 @@ export interface DeletePreview {
  * ...). SET NULL keys remove nothing and are not followed. A real delete made right after
  * removes the same rows unless someone writes in between.
  *
- * Counted by PostgreSQL in one statement (see cascade-sql.ts): no id set ever reaches Node, so a
- * strategy with a million trades costs the service one row per table.
+ * Counted by PostgreSQL in one statement (see cascade-sql.ts), run with JIT off (countCascade):
+ * no id set ever reaches Node, so a strategy with a million trades costs the service one row per
+ * table.
  */
 @Injectable()
 export class CascadePreviewService {
@@ -31,12 +32,13 @@ export class CascadePreviewService {
     id: string | number,
   ): Promise<DeletePreview> {
     const root = this.tx.tx.connection.getMetadata(target);
-    let sql = this.statements.get(root);
-    if (!sql) {
-      sql = cascadeCountSql(root, this.tx.tx.connection.entityMetadatas);
-      this.statements.set(root, sql);
-    }
-    const rows = (await this.tx.tx.query(sql, [id])) as Array<{ tbl: string; n: string }>;
+    const sql =
+      this.statements.get(root) ?? cascadeCountSql(root, this.tx.tx.connection.entityMetadatas);
+    this.statements.set(root, sql);
+    // In the request's transaction when there is one (a delete's), else in its own.
+    const rows = await this.tx.withTransaction(() =>
+      countCascade((text, params) => this.tx.tx.query(text, params), sql, id),
+    );
     const wouldDelete: Record<string, number> = {};
     for (const { tbl, n } of [...rows].sort((a, b) => a.tbl.localeCompare(b.tbl))) {
       if (Number(n) > 0) wouldDelete[tbl] = Number(n);

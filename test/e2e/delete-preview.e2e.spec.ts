@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { QueryCounter } from '../../bench/query-counter';
+import { cascadeCountSql, countCascade } from '../../src/database/cascade-sql';
 import { insertRow, metadataOf } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -172,6 +173,100 @@ describe('delete previews equal what the delete removes (e2e)', () => {
     } finally {
       counter.uninstall();
     }
+  });
+
+  it('previews of user and strategy deletes equal the delete when the cascade cycle crosses users', async () => {
+    // Rows of one user's cycle (trades, decisions, orders, work items) point at other users'
+    // rows, so a user's or a strategy's delete reaches rows one and more keys deep into the
+    // cycle that it does not own. There is no dry run for users in the API: the statement is
+    // checked directly against the delete, rolled back.
+    const ds = t.dataSource;
+    const tables = ds.entityMetadatas.map((m) => m.tableName);
+    const row = async (table: string, values: Record<string, unknown> = {}) =>
+      String((await insertRow(ds.manager, metadataOf(ds, table), values)).id);
+    class Rollback extends Error {}
+    let checked = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = rng(seed);
+      const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+      const maybe = <T>(p: number, xs: T[]): T | null =>
+        xs.length > 0 && random() < p ? pick(xs) : null;
+      const users = [await row('users'), await row('users'), await row('users')];
+      const strategies = [await row('strategies'), await row('strategies')];
+      const trades: string[] = [];
+      for (let i = 0; i < 4 + Math.floor(random() * 5); i++)
+        trades.push(
+          await row('trades', { userId: pick(users), strategyId: maybe(0.6, strategies) }),
+        );
+      const decisions: string[] = [];
+      for (let i = 0; i < 3 + Math.floor(random() * 5); i++)
+        decisions.push(
+          await row('ai_decisions', {
+            userId: pick(users),
+            strategyId: maybe(0.4, strategies),
+            executedTradeId: maybe(0.7, trades),
+          }),
+        );
+      const items: string[] = [];
+      for (let i = 0; i < Math.floor(random() * 3); i++)
+        items.push(await row('work_items', { decisionId: maybe(0.8, decisions) }));
+      const orders: string[] = [];
+      for (let i = 0; i < 2 + Math.floor(random() * 4); i++) {
+        const order = await row('orders', {
+          userId: pick(users),
+          decisionId: maybe(0.5, decisions),
+          tradeIntentId: maybe(0.5, trades),
+          workItemId: maybe(0.4, items),
+        });
+        orders.push(order);
+        if (random() < 0.5) await row('fills', { orderId: order });
+      }
+      for (const trade of trades)
+        if (random() < 0.5)
+          await ds.query('UPDATE trades SET order_id = $1 WHERE id = $2', [pick(orders), trade]);
+      for (let i = 0; i < Math.floor(random() * 3); i++)
+        await row('ai_trade_outcomes', {
+          decisionId: pick(decisions),
+          tradeId: maybe(0.5, trades),
+          strategyId: maybe(0.5, strategies),
+        });
+
+      const roots: Array<[string, string]> = [
+        ...users.map((id): [string, string] => ['users', id]),
+        ...strategies.map((id): [string, string] => ['strategies', id]),
+        ['orders', pick(orders)],
+      ];
+      for (const [table, id] of roots) {
+        const sql = cascadeCountSql(metadataOf(ds, table), ds.entityMetadatas);
+        await ds
+          .transaction(async (m) => {
+            const counts = async () => {
+              const n: Record<string, number> = {};
+              for (const x of tables)
+                n[x] = Number((await m.query(`SELECT count(*)::int AS n FROM "${x}"`))[0].n);
+              return n;
+            };
+            const preview = Object.fromEntries(
+              (await countCascade((text, params) => m.query(text, params), sql, id))
+                .filter((r) => Number(r.n) > 0)
+                .map((r) => [r.tbl, Number(r.n)]),
+            );
+            const before = await counts();
+            await m.query(`DELETE FROM "${table}" WHERE id = $1`, [id]);
+            const after = await counts();
+            const removed = Object.fromEntries(
+              tables.filter((x) => before[x] > after[x]).map((x) => [x, before[x] - after[x]]),
+            );
+            expect({ seed, table, preview }).toEqual({ seed, table, preview: removed });
+            checked++;
+            throw new Rollback();
+          })
+          .catch((e: unknown) => {
+            if (!(e instanceof Rollback)) throw e;
+          });
+      }
+    }
+    expect(checked).toBe(12 * 6);
   });
 
   it('answers 404 for a preview of something that does not exist or is not the caller’s', async () => {
