@@ -190,9 +190,10 @@ function table(rows: Row[]): string {
   ];
   lines.push(
     '',
-    "¹ of the reads outside a transaction, from the app's db_reads_routed_total; the token check",
-    '  before each request always reads the primary (a token may be a second old), hence 50 % at most',
-    '  for a one-read request. Writes and their transactions are on the primary by definition.',
+    "¹ of the reads outside a transaction, from the app's db_reads_routed_total; the token check is",
+    "  not among them: it reads the primary (a token may be a second old), and only on a session's",
+    '  first request on an instance (AUTH_CACHE_SECONDS). Writes and their transactions are on the',
+    '  primary by definition.',
     '² median of the rounds; req/s is their mean.',
   );
   return `${lines.join('\n')}\n`;
