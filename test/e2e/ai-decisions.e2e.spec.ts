@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
+import { JSON_CONTENT_TYPE, PAGE_KEYS } from '../support/json-page';
 
 interface Decision {
   id: string;
@@ -91,19 +92,12 @@ describe('AI decisions (e2e)', () => {
         .expect(201)
     ).body as Record<string, unknown>;
     const one = await t.api.get(`/api/ai-decisions/${String(created.id)}`).expect(200);
-    expect(one.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(one.headers['content-type']).toBe(JSON_CONTENT_TYPE);
     expect(one.body).toStrictEqual(created);
     const page = await t.api.get('/api/ai-decisions?limit=100').expect(200);
-    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(page.headers['content-type']).toBe(JSON_CONTENT_TYPE);
     expect(page.body.items.find((d: { id: string }) => d.id === created.id)).toStrictEqual(created);
-    expect(Object.keys(page.body)).toEqual([
-      'items',
-      'total',
-      'limit',
-      'offset',
-      'nextCursor',
-      'hasMore',
-    ]);
+    expect(Object.keys(page.body)).toEqual(PAGE_KEYS);
 
     // Microseconds are cut to milliseconds exactly as a JS Date would, in UTC with a Z.
     await t.dataSource.query(

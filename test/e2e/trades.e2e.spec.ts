@@ -1,5 +1,6 @@
 import { QueryCounter } from '../../bench/query-counter';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { JSON_CONTENT_TYPE, PAGE_KEYS } from '../support/json-page';
 
 interface EnrichedTrade {
   id: string;
@@ -151,20 +152,13 @@ describe('trades (e2e)', () => {
 
   it('answers the list and the single read with the same JSON (built by PostgreSQL), in the API formats', async () => {
     const page = await t.api.get('/api/trades?limit=100').expect(200);
-    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(Object.keys(page.body)).toEqual([
-      'items',
-      'total',
-      'limit',
-      'offset',
-      'nextCursor',
-      'hasMore',
-    ]);
+    expect(page.headers['content-type']).toBe(JSON_CONTENT_TYPE);
+    expect(Object.keys(page.body)).toEqual(PAGE_KEYS);
     // What POST answered (parsed from the same statement) is what the list and GET /:id answer.
     for (const created of [trades.t0, trades.t5, trades.nopnl]) {
       const item = (page.body.items as EnrichedTrade[]).find((i) => i.id === created.id);
       const one = await t.api.get(`/api/trades/${created.id}`).expect(200);
-      expect(one.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(one.headers['content-type']).toBe(JSON_CONTENT_TYPE);
       expect(item).toStrictEqual(one.body);
     }
     const t5 = (page.body.items as EnrichedTrade[]).find((i) => i.id === trades.t5.id)!;
