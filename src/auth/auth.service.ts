@@ -84,7 +84,7 @@ export class AuthService {
         isAdmin: row.isAdmin,
         sessionId: id,
       };
-      return { caller, expiresAt: row.expiresAt };
+      return { caller, remainingMs: row.remainingMs };
     });
   }
 

@@ -62,7 +62,13 @@ SELECT
   u.id,
   u.username,
   u.is_admin AS "isAdmin",
-  s.expires_at AS "expiresAt"
+  (
+    extract(
+      epoch
+      FROM
+        s.expires_at - now()
+    ) * 1000
+  )::float8 AS "remainingMs"
 FROM
   sessions s
   JOIN users u ON u.id = s.user_id

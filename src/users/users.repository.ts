@@ -13,10 +13,11 @@ export interface SessionUserRow {
   id: string;
   username: string;
   isAdmin: boolean;
-  expiresAt: Date;
+  /** What is left of the session by the database's clock (the app's may differ). */
+  remainingMs: number;
 }
 
-const SESSION_USER = `SELECT u.id, u.username, u.is_admin AS "isAdmin", s.expires_at AS "expiresAt"
+const SESSION_USER = `SELECT u.id, u.username, u.is_admin AS "isAdmin", (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS "remainingMs"
   FROM sessions s JOIN users u ON u.id = s.user_id
   WHERE s.id = $1 AND s.expires_at > now()`;
 

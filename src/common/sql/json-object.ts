@@ -25,6 +25,10 @@ function valueSql([, expression, kind]: JsonField): string {
 
 /** `alias` names the subquery; nested objects need their own. */
 export function jsonObjectSql(fields: readonly JsonField[], alias = 'o'): string {
+  // Keys and the alias go into the statement's text, quoted: plain identifiers only.
+  for (const name of [alias, ...fields.map((f) => f[0])]) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`not a JSON key for SQL: ${name}`);
+  }
   const columns = fields.map((f) => `${valueSql(f)} AS "${f[0]}"`).join(', ');
   return `(SELECT row_to_json(${alias}) FROM (SELECT ${columns}) ${alias})`;
 }
