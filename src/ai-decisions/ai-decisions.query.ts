@@ -3,12 +3,6 @@ import { jsonObjectSql } from '../common/sql/json-object';
 import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
 import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
-import type { JsonPageRow } from '../database/read-query';
-
-/** One row of the decision statements: the response item as JSON, and what pages by. */
-export interface AiDecisionRow extends JsonPageRow {
-  [TOTAL]?: string;
-}
 
 /** The AiDecision of `d` as the API returns it, built by PostgreSQL (see json-object.ts). */
 const ITEM = jsonObjectSql([

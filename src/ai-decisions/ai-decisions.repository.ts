@@ -4,12 +4,10 @@ import type { DeepPartial } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { JsonText } from '../common/http/json-text';
-import type { Statement } from '../common/sql/params';
 import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
-import { readJsonPage, readQuery } from '../database/read-query';
+import { readJsonItem, readJsonPage } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import {
-  AiDecisionRow,
   decisionCountStatement,
   decisionPageStatement,
   decisionStatement,
@@ -27,10 +25,6 @@ export class AiDecisionsRepository {
     private readonly policy: AccessPolicy,
   ) {}
 
-  private rows(statement: Statement): Promise<AiDecisionRow[]> {
-    return readQuery<AiDecisionRow>(this.tx, statement.sql, statement.params);
-  }
-
   /** One statement (two only for an empty page past the end when the total is asked for). */
   @GenerateSql(
     { name: 'first page of a user', params: [SAMPLE_CALLERS.user, LIST] },
@@ -47,9 +41,8 @@ export class AiDecisionsRepository {
   }
 
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
-  async one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
-    const [row] = await this.rows(decisionStatement(this.policy.scopeSql(AiDecision, caller), id));
-    return row ? new JsonText(row.item) : undefined;
+  one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
+    return readJsonItem(this.tx, decisionStatement(this.policy.scopeSql(AiDecision, caller), id));
   }
 
   @GenerateSql({ params: [{ symbol: 'AAPL', action: 'buy', userId: SAMPLE.uuid }] })

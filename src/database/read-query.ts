@@ -76,3 +76,9 @@ export async function readJsonPage(
   );
   return new JsonText(`{"items":[${items.join(',')}],${JSON.stringify(meta).slice(1)}`);
 }
+
+/** The item a single-row statement builds in SQL (see json-object.ts), or undefined for no row. */
+export async function readJsonItem(tx: Tx, statement: Statement): Promise<JsonText | undefined> {
+  const [row] = await readQuery<{ item: string }>(tx, statement.sql, statement.params);
+  return row ? new JsonText(row.item) : undefined;
+}

@@ -2,13 +2,7 @@ import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
 import { jsonObjectSql } from '../common/sql/json-object';
 import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
-import type { JsonPageRow } from '../database/read-query';
 import { ListTradesQuery } from './dto/list-trades.query';
-
-/** One row of the enriched-trade statements: the response item as JSON, and what pages by. */
-export interface EnrichedTradeRow extends JsonPageRow {
-  [TOTAL]?: string;
-}
 
 const TRADE_COLUMNS =
   't.id, t.user_id, t.strategy_id, t.order_id, t.symbol, t.side, t.quantity, t.price, ' +

@@ -3,19 +3,13 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
 import { JsonText } from '../common/http/json-text';
-import type { Statement } from '../common/sql/params';
 import { GenerateSql, SAMPLE, SAMPLE_CALLERS } from '../database/generate-sql';
-import { readJsonPage, readQuery } from '../database/read-query';
+import { readJsonItem, readJsonPage } from '../database/read-query';
 import type { Tx } from '../database/transaction';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { ListTradesQuery } from './dto/list-trades.query';
 import { Trade } from './entities/trade.entity';
-import {
-  EnrichedTradeRow,
-  tradeCountStatement,
-  tradePageStatement,
-  tradeStatement,
-} from './trades.query';
+import { tradeCountStatement, tradePageStatement, tradeStatement } from './trades.query';
 
 const LIST = Object.assign(new ListTradesQuery(), { limit: 100, offset: 0 });
 
@@ -26,10 +20,6 @@ export class TradesRepository {
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly policy: AccessPolicy,
   ) {}
-
-  private rows(statement: Statement): Promise<EnrichedTradeRow[]> {
-    return readQuery<EnrichedTradeRow>(this.tx, statement.sql, statement.params);
-  }
 
   /** One statement (two only for an empty page past the end when the total is asked for). */
   @GenerateSql(
@@ -58,9 +48,8 @@ export class TradesRepository {
 
   /** One statement. */
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
-  async one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
-    const [row] = await this.rows(tradeStatement(this.policy.scopeSql(Trade, caller), id));
-    return row ? new JsonText(row.item) : undefined;
+  one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
+    return readJsonItem(this.tx, tradeStatement(this.policy.scopeSql(Trade, caller), id));
   }
 
   @GenerateSql({
