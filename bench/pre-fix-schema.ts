@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withTemplateCopy } from './template-copy';
 
 /**
  * The indexes the fix plan and the list work added: the 16 hot-path indexes, the per-user list
@@ -31,9 +32,8 @@ export const PLAN_INDEXES = [
 
 /**
  * The same data in the schema as it was before the fix plan: a copy of the seeded database
- * (CREATE DATABASE ... TEMPLATE, a file copy) without the plan's indexes and without any index
- * on ai_decisions.executed_trade_id, which is what made the old N+1 list scan the decisions
- * table once per trade. Returns the indexes left on trades and ai_decisions, as measured.
+ * without the plan's indexes and without any index on ai_decisions.executed_trade_id, which is
+ * what made the old N+1 list scan the decisions table once per trade. Returns the indexes left on trades and ai_decisions, as measured.
  */
 export async function createPreFixCopy(
   admin: Client,
@@ -41,10 +41,7 @@ export async function createPreFixCopy(
   target: string,
   targetUrl: string,
 ): Promise<string[]> {
-  await admin.query(`CREATE DATABASE "${target}" TEMPLATE "${source}"`);
-  const c = new Client({ connectionString: targetUrl });
-  await c.connect();
-  try {
+  return withTemplateCopy(admin, source, target, targetUrl, async (c) => {
     for (const name of PLAN_INDEXES) await c.query(`DROP INDEX IF EXISTS "${name}"`);
     const decisionIndexes = (await c.query(
       `SELECT i.relname AS name FROM pg_index x
@@ -57,7 +54,5 @@ export async function createPreFixCopy(
       `SELECT indexname FROM pg_indexes WHERE tablename IN ('trades', 'ai_decisions') ORDER BY 1`,
     )) as { rows: Array<{ indexname: string }> };
     return left.rows.map((r) => r.indexname);
-  } finally {
-    await c.end();
-  }
+  });
 }
