@@ -4,7 +4,7 @@ import { operationsOf, PUBLIC_OPERATIONS } from '../support/openapi';
 import { ADMIN, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { join } from 'node:path';
 import { QueryCounter } from '../../bench/query-counter';
-import { until } from '../support/until';
+import { until, untilStatus } from '../support/until';
 import { PGBOUNCER_PORT_ENV } from '../support/test-server';
 import { SessionCache } from '../../src/auth/session-cache';
 
@@ -104,10 +104,11 @@ describe('authentication (e2e)', () => {
         `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
         [u.id],
       );
-      const r = await until('the expired session is refused', async () => {
-        const res = await u.api.get('/api/auth/me');
-        return res.status === 401 ? res : undefined;
-      });
+      const r = await untilStatus(
+        'the expired session is refused',
+        () => u.api.get('/api/auth/me'),
+        401,
+      );
       expect(r.body.code).toBe('UNAUTHENTICATED');
     });
   });
@@ -125,11 +126,7 @@ describe('authentication (e2e)', () => {
       /** An announcement arrives in milliseconds: far less than the cache's hour, far more than needed. */
       const ANNOUNCED_MS = 15_000;
       const refused = (u: { api: TestApp['api'] }, what: string) =>
-        until(
-          what,
-          async () => ((await u.api.get('/api/auth/me')).status === 401 ? true : undefined),
-          ANNOUNCED_MS,
-        );
+        untilStatus(what, () => u.api.get('/api/auth/me'), 401, ANNOUNCED_MS);
 
       it('looks a session up once, then answers it from memory', async () => {
         const u = await t.newUser('cached');
@@ -150,15 +147,17 @@ describe('authentication (e2e)', () => {
         const u = await t.newUser('promoted');
         await u.api.get('/api/admin/api-keys').expect(403);
         await t.dataSource.query(`UPDATE users SET is_admin = true WHERE id = $1`, [u.id]);
-        await until(
+        await untilStatus(
           'the promotion is seen',
-          async () => ((await u.api.get('/api/admin/api-keys')).status === 200 ? true : undefined),
+          () => u.api.get('/api/admin/api-keys'),
+          200,
           ANNOUNCED_MS,
         );
         await t.dataSource.query(`UPDATE users SET is_admin = false WHERE id = $1`, [u.id]);
-        await until(
+        await untilStatus(
           'the demotion is seen',
-          async () => ((await u.api.get('/api/admin/api-keys')).status === 403 ? true : undefined),
+          () => u.api.get('/api/admin/api-keys'),
+          403,
           ANNOUNCED_MS,
         );
       });
@@ -230,8 +229,10 @@ describe('authentication (e2e)', () => {
         `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
         [expired.id],
       );
-      await until('the expired session is refused', async () =>
-        (await expired.api.get('/api/auth/me')).status === 401 ? true : undefined,
+      await untilStatus(
+        'the expired session is refused',
+        () => expired.api.get('/api/auth/me'),
+        401,
       );
       const badTokens: Array<[string, Record<string, string>]> = [
         ['none', {}],

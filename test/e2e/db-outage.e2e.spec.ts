@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { freePort, RunningServer, startBuilt, stopAllBuilt } from '../support/built-app';
 import { PgCluster } from '../support/pg-cluster';
-import { until } from '../support/until';
+import { until, untilStatus } from '../support/until';
 
 /**
  * The database server stops entirely (as in a crash: `pg_ctl stop -m immediate`) while writes
@@ -77,9 +77,7 @@ describe('database outage and return (built process, own cluster)', () => {
       results.some((r) => r.status === 503) ? true : undefined,
     );
     cluster.start();
-    await until('readiness recovers', async () =>
-      (await fetch(`${server.url}/api/health/ready`)).status === 200 ? true : undefined,
-    );
+    await untilStatus('readiness recovers', () => fetch(`${server.url}/api/health/ready`), 200);
     const answeredBefore = results.length;
     await until('the writer is acknowledged again after the return', () =>
       results.slice(answeredBefore).some((r) => r.status === 201) ? true : undefined,

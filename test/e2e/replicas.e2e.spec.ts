@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { StreamingPair } from '../support/replication';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
+import { until, untilStatus } from '../support/until';
 
 /**
  * Reads on a streaming replica that applies WAL 300 ms late: a caller who just wrote reads its
@@ -18,20 +19,6 @@ interface ReplicaMember {
   up: boolean;
   lagBytes: number | null;
   reason: string | null;
-}
-
-async function until<T>(
-  what: string,
-  deadlineMs: number,
-  probe: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 (StreamingPair.available() ? describe : describe.skip)('reads on a streaming replica (e2e)', () => {
@@ -60,8 +47,10 @@ async function until<T>(
     });
     other = await t.newUser('other');
     // The test database reaches the replica 300 ms after its creation, migrations after that.
-    await until('the replica in rotation', 60_000, async () =>
-      (await replicaMember()).member?.up ? true : undefined,
+    await until(
+      'the replica in rotation',
+      async () => ((await replicaMember()).member?.up ? true : undefined),
+      60_000,
     );
   }, 180_000);
 
@@ -149,20 +138,29 @@ async function until<T>(
 
   it('answers from the primary within 2 s of the replica stopping, stays ready, and returns to the replica', async () => {
     pair.replica.stop('fast');
-    await until('a read answered without the replica', 2_000, async () =>
-      (await other.api.get('/api/trades')).status === 200 ? true : undefined,
+    await untilStatus(
+      'a read answered without the replica',
+      () => other.api.get('/api/trades'),
+      200,
+      2_000,
     );
-    const down = await until('the replica out of rotation', 2_000, async () => {
-      const r = await replicaMember();
-      return r.member.up ? undefined : r;
-    });
+    const down = await until(
+      'the replica out of rotation',
+      async () => {
+        const r = await replicaMember();
+        return r.member.up ? undefined : r;
+      },
+      2_000,
+    );
     expect(down.status).toBe(200);
     expect(down.member.reason).toEqual(expect.any(String));
     for (let i = 0; i < 10; i++) expect((await other.api.get('/api/trades')).status).toBe(200);
 
     pair.replica.start();
-    await until('the replica back in rotation', 60_000, async () =>
-      (await replicaMember()).member.up ? true : undefined,
+    await until(
+      'the replica back in rotation',
+      async () => ((await replicaMember()).member.up ? true : undefined),
+      60_000,
     );
     const before = await replicaCalls();
     for (let i = 0; i < 5; i++) expect((await other.api.get('/api/trades')).status).toBe(200);

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { freePort, RunningServer, startBuilt, stopAllBuilt } from '../support/built-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ADMIN } from '../support/test-app';
-import { until } from '../support/until';
+import { until, untilStatus } from '../support/until';
 
 /** An advisory lock held by the test in its own transaction; /api/test/hold waits on it. */
 class Gate {
@@ -327,8 +327,10 @@ describe('graceful shutdown (built process)', () => {
       const pending = fetch(`${server.url}/api/test/hold?key=${gate.key}`).catch(() => undefined);
       await gate.waiters(1);
       process.kill(server.pid!, 'SIGTERM');
-      await until('readiness answers 503', async () =>
-        (await fetch(`${server.url}/api/health/ready`)).status === 503 ? true : undefined,
+      await untilStatus(
+        'readiness answers 503',
+        () => fetch(`${server.url}/api/health/ready`),
+        503,
       );
       // Still accepting and serving, but asking clients not to reuse the connection.
       const live = await new Promise<{ status?: number; connection?: string }>((resolve) =>

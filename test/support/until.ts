@@ -20,3 +20,20 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Polls `request` until it answers `status`, and returns that response. */
+export function untilStatus<R extends { status: number }>(
+  what: string,
+  request: () => PromiseLike<R>,
+  status: number,
+  deadlineMs = DEADLINE_MS,
+): Promise<R> {
+  return until(
+    what,
+    async () => {
+      const r = await request();
+      return r.status === status ? r : undefined;
+    },
+    deadlineMs,
+  );
+}
