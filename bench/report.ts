@@ -178,9 +178,10 @@ ${table}
   ${seeded.shortTrades.toLocaleString('en')} do.
 - **Node's share.** Raw page SQL ${fmt(rawPage)} ms plus the HTTP floor ${fmt(floor)} ms against ${fmt(joined)} ms for the
   endpoint. The page statement builds each item as JSON (\`row_to_json\`, times and decimals in the API's
-  formats), so Node parses one text column per row and writes the items into the envelope unchanged
-  (no entity hydration, no class-transformer, no \`JSON.stringify\` of the items); what remains is the
-  framework's work per request.
+  formats) and joins the page's items into one text in page order, so Node receives one row and writes it
+  into the envelope unchanged (no entity hydration, no class-transformer, no \`JSON.stringify\`, no
+  per-row work in the driver); what remains is the framework's work per request. The raw figure is
+  that same statement, so what PostgreSQL spends assembling the page counts on both sides.
 - **N+1.** The old path sends ${find('N+1 baseline, limit=100, local socket')?.statements ?? '-'} statements per page (the page, a
   count, then per trade its decision and its strategy). On the pre-fix schema each decision lookup scans
   ai_decisions: ${fmt(preFix)} ms per page. On today's schema each costs one round trip, which is why the ratio

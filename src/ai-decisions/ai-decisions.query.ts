@@ -1,7 +1,8 @@
-import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
+import { keysetSql, ORDER_VALUE, PAGE_ROW, TOTAL } from '../common/pagination/keyset';
 import { jsonObjectSql } from '../common/sql/json-object';
 import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
+import type { JsonPageStatement } from '../database/read-query';
 import { ListAiDecisionsQuery } from './dto/list-ai-decisions.query';
 
 /** The AiDecision of `d` as the API returns it, built by PostgreSQL (see json-object.ts). */
@@ -40,7 +41,10 @@ function filtersOf(scope: ScopeSql, query: ListAiDecisionsQuery, params: SqlPara
 }
 
 /** One page in one statement, off the (user_id, created_at, id) index; the count only when asked. */
-export function decisionPageStatement(scope: ScopeSql, query: ListAiDecisionsQuery): Statement {
+export function decisionPageStatement(
+  scope: ScopeSql,
+  query: ListAiDecisionsQuery,
+): JsonPageStatement {
   const params = new SqlParams();
   const filters = filtersOf(scope, query, params).join(' AND ');
   const page = keysetSql({ alias: 'd', timeColumn: 'created_at' }, query, params);
@@ -48,10 +52,12 @@ export function decisionPageStatement(scope: ScopeSql, query: ListAiDecisionsQue
     ? `, (SELECT count(*) FROM ai_decisions d WHERE ${filters}) AS ${TOTAL}`
     : '';
   return {
-    sql: `SELECT ${COLUMNS}${total} FROM ai_decisions d
+    sql: `SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${page.orderBy}) AS ${PAGE_ROW}${total}
+      FROM ai_decisions d
       WHERE ${filters}${page.condition ? ` AND ${page.condition}` : ''}
       ORDER BY ${page.orderBy} ${page.limit}`,
     params: params.values,
+    withTotal: query.includeTotal === true,
   };
 }
 

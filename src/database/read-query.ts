@@ -1,7 +1,6 @@
-import { ORDER_VALUE, pageFrom, TOTAL } from '../common/pagination/keyset';
+import { ORDER_VALUE, PAGE_ROW, pageMeta, TOTAL } from '../common/pagination/keyset';
 import type { ListQueryDto } from '../common/pagination/list-query.dto';
 import { JsonText } from '../common/http/json-text';
-import type { Page } from '../common/pagination/page';
 import type { Statement } from '../common/sql/params';
 import type { Tx } from './transaction';
 
@@ -21,60 +20,73 @@ export async function readQuery<T>(tx: Tx, sql: string, params: unknown[]): Prom
   }
 }
 
-/** What a hand-written page statement returns per row: the id, the ordering value, the total. */
-export interface PageRow {
-  id: string;
-  [ORDER_VALUE]: string;
-  [TOTAL]?: string;
-}
-
 /**
- * A page read with hand-written statements: `page` carries the order value (and the total when
- * asked); `count` runs only for an empty page past the end. Both are reads, routed as such.
+ * A page statement whose rows carry their response item as JSON text (see json-object.ts) and
+ * the page's own columns: `id`, the order value, the row's place in the page and, when asked,
+ * the total.
  */
-export async function readPage<R extends PageRow, I>(
-  tx: Tx,
-  query: ListQueryDto,
-  page: Statement,
-  count: () => Statement,
-  item: (row: R) => I,
-): Promise<Page<I>> {
-  const rows = await readQuery<R>(tx, page.sql, page.params);
-  return pageFrom(rows, query, {
-    item,
-    key: (r) => ({ t: r[ORDER_VALUE], id: r.id }),
-    total: (r) => Number(r[TOTAL]),
-    count: async () => {
-      const { sql, params } = count();
-      const [row] = await readQuery<{ count: string }>(tx, sql, params);
-      return Number(row.count);
-    },
-  });
-}
-
-/** What a page statement that builds its items in SQL returns per row (see json-object.ts). */
-export interface JsonPageRow extends PageRow {
-  item: string;
+export interface JsonPageStatement extends Statement {
+  /** Whether the statement selects the total (includeTotal). */
+  withTotal: boolean;
 }
 
 /**
- * `readPage` for statements whose rows carry their response item as JSON text: the envelope
- * is written around the items without parsing them.
+ * The page statement wrapped so that PostgreSQL hands back the whole page as one row: the items
+ * joined in page order, how many rows the window held (limit + 1 says there is more), the cursor
+ * key of the page's last item and the total. A hundred rows sent, split and turned into strings
+ * by the driver one by one cost the app more than the page's statement itself costs PostgreSQL.
+ */
+export function jsonPageSql(page: JsonPageStatement, limit: number): Statement {
+  const last = `$${page.params.length + 1}`;
+  const total = page.withTotal ? `, min(p.${TOTAL}) AS total` : '';
+  return {
+    sql: `SELECT coalesce(string_agg(p.item, ',' ORDER BY p.${PAGE_ROW}) FILTER (WHERE p.${PAGE_ROW} <= ${last}), '') AS items,
+      coalesce(max(p.${PAGE_ROW}), 0)::int AS row_count,
+      min(p.${ORDER_VALUE}) FILTER (WHERE p.${PAGE_ROW} = ${last}) AS last_order_value,
+      min(p.id::text) FILTER (WHERE p.${PAGE_ROW} = ${last}) AS last_id${total}
+    FROM (${page.sql}) p`,
+    params: [...page.params, limit],
+  };
+}
+
+interface JsonPageRow {
+  items: string;
+  row_count: number;
+  last_order_value: string | null;
+  last_id: string | null;
+  total?: string | null;
+}
+
+/**
+ * One page read as one statement and one row (see jsonPageSql); the envelope is written around
+ * the items without parsing them. `count` runs only for an empty page past the end when the
+ * client asked for the total.
  */
 export async function readJsonPage(
   tx: Tx,
   query: ListQueryDto,
-  page: Statement,
+  page: JsonPageStatement,
   count: () => Statement,
 ): Promise<JsonText> {
-  const { items, ...meta } = await readPage<JsonPageRow, string>(
-    tx,
+  const { sql, params } = jsonPageSql(page, query.limit);
+  const [row] = await readQuery<JsonPageRow>(tx, sql, params);
+  const meta = await pageMeta(
+    {
+      rows: row.row_count,
+      lastKey:
+        row.last_id === null
+          ? undefined
+          : { t: row.last_order_value ?? undefined, id: row.last_id },
+      total: row.total === null || row.total === undefined ? undefined : Number(row.total),
+    },
     query,
-    page,
-    count,
-    (r) => r.item,
+    async () => {
+      const c = count();
+      const [counted] = await readQuery<{ count: string }>(tx, c.sql, c.params);
+      return Number(counted.count);
+    },
   );
-  return new JsonText(`{"items":[${items.join(',')}],${JSON.stringify(meta).slice(1)}`);
+  return new JsonText(`{"items":[${row.items}],${JSON.stringify(meta).slice(1)}`);
 }
 
 /** The item a single-row statement builds in SQL (see json-object.ts), or undefined for no row. */

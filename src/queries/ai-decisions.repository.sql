@@ -3,99 +3,159 @@
 
 -- AiDecisionsRepository.page: first page of a user
 SELECT
-  d.id,
-  d.created_at::text AS page_order_value,
+  coalesce(
+    string_agg(
+      p.item,
+      ','
+      ORDER BY
+        p.page_row
+    ) FILTER (
+      WHERE
+        p.page_row <= $3
+    ),
+    ''
+  ) AS items,
+  coalesce(max(p.page_row), 0)::int AS row_count,
+  min(p.page_order_value) FILTER (
+    WHERE
+      p.page_row = $3
+  ) AS last_order_value,
+  min(p.id::text) FILTER (
+    WHERE
+      p.page_row = $3
+  ) AS last_id
+FROM
   (
     SELECT
-      row_to_json(o)
-    FROM
+      d.id,
+      d.created_at::text AS page_order_value,
       (
         SELECT
-          d.id AS "id",
-          d.user_id AS "userId",
-          d.strategy_id AS "strategyId",
-          d.symbol AS "symbol",
-          d.action AS "action",
-          d.confidence::text AS "confidence",
-          d.reasoning AS "reasoning",
-          d.market_context AS "marketContext",
-          to_char(
-            d.created_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "createdAt",
-          d.executed_trade_id AS "executedTradeId",
-          d.status AS "status",
-          d.stop_loss::text AS "stopLoss",
-          d.take_profit::text AS "takeProfit",
-          d.entry_price::text AS "entryPrice",
-          d.filled_price::text AS "filledPrice",
-          to_char(
-            d.filled_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "filledAt",
-          d.skip_reason AS "skipReason",
-          d.trace_id AS "traceId",
-          d.metadata AS "metadata"
-      ) o
-  )::text AS item
-FROM
-  ai_decisions d
-WHERE
-  d."user_id" = $1
-ORDER BY
-  d.created_at DESC,
-  d.id DESC
-LIMIT
-  $2;
+          row_to_json(o)
+        FROM
+          (
+            SELECT
+              d.id AS "id",
+              d.user_id AS "userId",
+              d.strategy_id AS "strategyId",
+              d.symbol AS "symbol",
+              d.action AS "action",
+              d.confidence::text AS "confidence",
+              d.reasoning AS "reasoning",
+              d.market_context AS "marketContext",
+              to_char(
+                d.created_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "createdAt",
+              d.executed_trade_id AS "executedTradeId",
+              d.status AS "status",
+              d.stop_loss::text AS "stopLoss",
+              d.take_profit::text AS "takeProfit",
+              d.entry_price::text AS "entryPrice",
+              d.filled_price::text AS "filledPrice",
+              to_char(
+                d.filled_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "filledAt",
+              d.skip_reason AS "skipReason",
+              d.trace_id AS "traceId",
+              d.metadata AS "metadata"
+          ) o
+      )::text AS item,
+      row_number() OVER (
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+      ) AS page_row
+    FROM
+      ai_decisions d
+    WHERE
+      d."user_id" = $1
+    ORDER BY
+      d.created_at DESC,
+      d.id DESC
+    LIMIT
+      $2
+  ) p;
 
 -- AiDecisionsRepository.page: filtered
 SELECT
-  d.id,
-  d.created_at::text AS page_order_value,
+  coalesce(
+    string_agg(
+      p.item,
+      ','
+      ORDER BY
+        p.page_row
+    ) FILTER (
+      WHERE
+        p.page_row <= $5
+    ),
+    ''
+  ) AS items,
+  coalesce(max(p.page_row), 0)::int AS row_count,
+  min(p.page_order_value) FILTER (
+    WHERE
+      p.page_row = $5
+  ) AS last_order_value,
+  min(p.id::text) FILTER (
+    WHERE
+      p.page_row = $5
+  ) AS last_id
+FROM
   (
     SELECT
-      row_to_json(o)
-    FROM
+      d.id,
+      d.created_at::text AS page_order_value,
       (
         SELECT
-          d.id AS "id",
-          d.user_id AS "userId",
-          d.strategy_id AS "strategyId",
-          d.symbol AS "symbol",
-          d.action AS "action",
-          d.confidence::text AS "confidence",
-          d.reasoning AS "reasoning",
-          d.market_context AS "marketContext",
-          to_char(
-            d.created_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "createdAt",
-          d.executed_trade_id AS "executedTradeId",
-          d.status AS "status",
-          d.stop_loss::text AS "stopLoss",
-          d.take_profit::text AS "takeProfit",
-          d.entry_price::text AS "entryPrice",
-          d.filled_price::text AS "filledPrice",
-          to_char(
-            d.filled_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "filledAt",
-          d.skip_reason AS "skipReason",
-          d.trace_id AS "traceId",
-          d.metadata AS "metadata"
-      ) o
-  )::text AS item
-FROM
-  ai_decisions d
-WHERE
-  d."user_id" = $1
-  AND d.status = $2
-  AND d.symbol = $3
-ORDER BY
-  d.created_at DESC,
-  d.id DESC
-LIMIT
-  $4;
+          row_to_json(o)
+        FROM
+          (
+            SELECT
+              d.id AS "id",
+              d.user_id AS "userId",
+              d.strategy_id AS "strategyId",
+              d.symbol AS "symbol",
+              d.action AS "action",
+              d.confidence::text AS "confidence",
+              d.reasoning AS "reasoning",
+              d.market_context AS "marketContext",
+              to_char(
+                d.created_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "createdAt",
+              d.executed_trade_id AS "executedTradeId",
+              d.status AS "status",
+              d.stop_loss::text AS "stopLoss",
+              d.take_profit::text AS "takeProfit",
+              d.entry_price::text AS "entryPrice",
+              d.filled_price::text AS "filledPrice",
+              to_char(
+                d.filled_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "filledAt",
+              d.skip_reason AS "skipReason",
+              d.trace_id AS "traceId",
+              d.metadata AS "metadata"
+          ) o
+      )::text AS item,
+      row_number() OVER (
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+      ) AS page_row
+    FROM
+      ai_decisions d
+    WHERE
+      d."user_id" = $1
+      AND d.status = $2
+      AND d.symbol = $3
+    ORDER BY
+      d.created_at DESC,
+      d.id DESC
+    LIMIT
+      $4
+  ) p;
 
 -- AiDecisionsRepository.one
 SELECT

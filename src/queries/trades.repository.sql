@@ -3,317 +3,399 @@
 
 -- TradesRepository.page: first page of a user
 SELECT
-  t.id,
-  t.executed_at::text AS page_order_value,
-  (
-    SELECT
-      row_to_json(o)
-    FROM
-      (
-        SELECT
-          t.id AS "id",
-          t.user_id AS "userId",
-          t.strategy_id AS "strategyId",
-          t.order_id AS "orderId",
-          t.symbol AS "symbol",
-          t.side AS "side",
-          t.quantity::text AS "quantity",
-          t.price::text AS "price",
-          to_char(
-            t.executed_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "executedAt",
-          t.pnl::text AS "pnl",
-          t.status AS "status",
-          t.notes AS "notes",
-          t.trace_id AS "traceId",
-          s.name AS "strategyName",
-          CASE
-            WHEN d.id IS NULL THEN NULL
-            ELSE (
-              SELECT
-                row_to_json(decision)
-              FROM
-                (
-                  SELECT
-                    d.id AS "id",
-                    d.symbol AS "symbol",
-                    d.action AS "action",
-                    d.confidence::text AS "confidence",
-                    d.reasoning AS "reasoning",
-                    d.status AS "status",
-                    to_char(
-                      d.created_at AT TIME ZONE 'UTC',
-                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-                    ) AS "createdAt"
-                ) decision
-            )
-          END AS "aiDecision"
-      ) o
-  )::text AS item
+  coalesce(
+    string_agg(
+      p.item,
+      ','
+      ORDER BY
+        p.page_row
+    ) FILTER (
+      WHERE
+        p.page_row <= $3
+    ),
+    ''
+  ) AS items,
+  coalesce(max(p.page_row), 0)::int AS row_count,
+  min(p.page_order_value) FILTER (
+    WHERE
+      p.page_row = $3
+  ) AS last_order_value,
+  min(p.id::text) FILTER (
+    WHERE
+      p.page_row = $3
+  ) AS last_id
 FROM
   (
     SELECT
       t.id,
-      t.user_id,
-      t.strategy_id,
-      t.order_id,
-      t.symbol,
-      t.side,
-      t.quantity,
-      t.price,
-      t.executed_at,
-      t.pnl,
-      t.status,
-      t.notes,
-      t.trace_id
+      t.executed_at::text AS page_order_value,
+      (
+        SELECT
+          row_to_json(o)
+        FROM
+          (
+            SELECT
+              t.id AS "id",
+              t.user_id AS "userId",
+              t.strategy_id AS "strategyId",
+              t.order_id AS "orderId",
+              t.symbol AS "symbol",
+              t.side AS "side",
+              t.quantity::text AS "quantity",
+              t.price::text AS "price",
+              to_char(
+                t.executed_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "executedAt",
+              t.pnl::text AS "pnl",
+              t.status AS "status",
+              t.notes AS "notes",
+              t.trace_id AS "traceId",
+              s.name AS "strategyName",
+              CASE
+                WHEN d.id IS NULL THEN NULL
+                ELSE (
+                  SELECT
+                    row_to_json(decision)
+                  FROM
+                    (
+                      SELECT
+                        d.id AS "id",
+                        d.symbol AS "symbol",
+                        d.action AS "action",
+                        d.confidence::text AS "confidence",
+                        d.reasoning AS "reasoning",
+                        d.status AS "status",
+                        to_char(
+                          d.created_at AT TIME ZONE 'UTC',
+                          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                        ) AS "createdAt"
+                    ) decision
+                )
+              END AS "aiDecision"
+          ) o
+      )::text AS item,
+      row_number() OVER (
+        ORDER BY
+          t.executed_at DESC,
+          t.id DESC
+      ) AS page_row
     FROM
-      trades t
-    WHERE
-      t."user_id" = $1
-    ORDER BY
-      t.executed_at DESC,
-      t.id DESC
-    LIMIT
-      $2
-  ) t
-  LEFT JOIN strategies s ON s.id = t.strategy_id
-  LEFT JOIN LATERAL (
-    SELECT
-      d.id,
-      d.symbol,
-      d.action,
-      d.confidence,
-      d.reasoning,
-      d.status,
-      d.created_at
-    FROM
-      ai_decisions d
-    WHERE
-      d.executed_trade_id = t.id
-    ORDER BY
-      d.created_at DESC,
-      d.id DESC
-    LIMIT
-      1
-  ) d ON true
-ORDER BY
-  t.executed_at DESC,
-  t.id DESC;
+      (
+        SELECT
+          t.id,
+          t.user_id,
+          t.strategy_id,
+          t.order_id,
+          t.symbol,
+          t.side,
+          t.quantity,
+          t.price,
+          t.executed_at,
+          t.pnl,
+          t.status,
+          t.notes,
+          t.trace_id
+        FROM
+          trades t
+        WHERE
+          t."user_id" = $1
+        ORDER BY
+          t.executed_at DESC,
+          t.id DESC
+        LIMIT
+          $2
+      ) t
+      LEFT JOIN strategies s ON s.id = t.strategy_id
+      LEFT JOIN LATERAL (
+        SELECT
+          d.id,
+          d.symbol,
+          d.action,
+          d.confidence,
+          d.reasoning,
+          d.status,
+          d.created_at
+        FROM
+          ai_decisions d
+        WHERE
+          d.executed_trade_id = t.id
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+        LIMIT
+          1
+      ) d ON true
+  ) p;
 
 -- TradesRepository.page: filtered, with the total
 SELECT
-  t.id,
-  t.executed_at::text AS page_order_value,
-  (
-    SELECT
-      row_to_json(o)
-    FROM
-      (
-        SELECT
-          t.id AS "id",
-          t.user_id AS "userId",
-          t.strategy_id AS "strategyId",
-          t.order_id AS "orderId",
-          t.symbol AS "symbol",
-          t.side AS "side",
-          t.quantity::text AS "quantity",
-          t.price::text AS "price",
-          to_char(
-            t.executed_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "executedAt",
-          t.pnl::text AS "pnl",
-          t.status AS "status",
-          t.notes AS "notes",
-          t.trace_id AS "traceId",
-          s.name AS "strategyName",
-          CASE
-            WHEN d.id IS NULL THEN NULL
-            ELSE (
-              SELECT
-                row_to_json(decision)
-              FROM
-                (
-                  SELECT
-                    d.id AS "id",
-                    d.symbol AS "symbol",
-                    d.action AS "action",
-                    d.confidence::text AS "confidence",
-                    d.reasoning AS "reasoning",
-                    d.status AS "status",
-                    to_char(
-                      d.created_at AT TIME ZONE 'UTC',
-                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-                    ) AS "createdAt"
-                ) decision
-            )
-          END AS "aiDecision"
-      ) o
-  )::text AS item,
-  (
-    SELECT
-      count(*)
-    FROM
-      trades t
+  coalesce(
+    string_agg(
+      p.item,
+      ','
+      ORDER BY
+        p.page_row
+    ) FILTER (
+      WHERE
+        p.page_row <= $5
+    ),
+    ''
+  ) AS items,
+  coalesce(max(p.page_row), 0)::int AS row_count,
+  min(p.page_order_value) FILTER (
     WHERE
-      t."user_id" = $1
-      AND t.symbol = $2
-      AND t.strategy_id = $3
-      AND t.pnl >= 0
-  ) AS page_total
+      p.page_row = $5
+  ) AS last_order_value,
+  min(p.id::text) FILTER (
+    WHERE
+      p.page_row = $5
+  ) AS last_id,
+  min(p.page_total) AS total
 FROM
   (
     SELECT
       t.id,
-      t.user_id,
-      t.strategy_id,
-      t.order_id,
-      t.symbol,
-      t.side,
-      t.quantity,
-      t.price,
-      t.executed_at,
-      t.pnl,
-      t.status,
-      t.notes,
-      t.trace_id
+      t.executed_at::text AS page_order_value,
+      (
+        SELECT
+          row_to_json(o)
+        FROM
+          (
+            SELECT
+              t.id AS "id",
+              t.user_id AS "userId",
+              t.strategy_id AS "strategyId",
+              t.order_id AS "orderId",
+              t.symbol AS "symbol",
+              t.side AS "side",
+              t.quantity::text AS "quantity",
+              t.price::text AS "price",
+              to_char(
+                t.executed_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "executedAt",
+              t.pnl::text AS "pnl",
+              t.status AS "status",
+              t.notes AS "notes",
+              t.trace_id AS "traceId",
+              s.name AS "strategyName",
+              CASE
+                WHEN d.id IS NULL THEN NULL
+                ELSE (
+                  SELECT
+                    row_to_json(decision)
+                  FROM
+                    (
+                      SELECT
+                        d.id AS "id",
+                        d.symbol AS "symbol",
+                        d.action AS "action",
+                        d.confidence::text AS "confidence",
+                        d.reasoning AS "reasoning",
+                        d.status AS "status",
+                        to_char(
+                          d.created_at AT TIME ZONE 'UTC',
+                          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                        ) AS "createdAt"
+                    ) decision
+                )
+              END AS "aiDecision"
+          ) o
+      )::text AS item,
+      row_number() OVER (
+        ORDER BY
+          t.executed_at DESC,
+          t.id DESC
+      ) AS page_row,
+      (
+        SELECT
+          count(*)
+        FROM
+          trades t
+        WHERE
+          t."user_id" = $1
+          AND t.symbol = $2
+          AND t.strategy_id = $3
+          AND t.pnl >= 0
+      ) AS page_total
     FROM
-      trades t
-    WHERE
-      t."user_id" = $1
-      AND t.symbol = $2
-      AND t.strategy_id = $3
-      AND t.pnl >= 0
-    ORDER BY
-      t.executed_at DESC,
-      t.id DESC
-    LIMIT
-      $4
-  ) t
-  LEFT JOIN strategies s ON s.id = t.strategy_id
-  LEFT JOIN LATERAL (
-    SELECT
-      d.id,
-      d.symbol,
-      d.action,
-      d.confidence,
-      d.reasoning,
-      d.status,
-      d.created_at
-    FROM
-      ai_decisions d
-    WHERE
-      d.executed_trade_id = t.id
-    ORDER BY
-      d.created_at DESC,
-      d.id DESC
-    LIMIT
-      1
-  ) d ON true
-ORDER BY
-  t.executed_at DESC,
-  t.id DESC;
+      (
+        SELECT
+          t.id,
+          t.user_id,
+          t.strategy_id,
+          t.order_id,
+          t.symbol,
+          t.side,
+          t.quantity,
+          t.price,
+          t.executed_at,
+          t.pnl,
+          t.status,
+          t.notes,
+          t.trace_id
+        FROM
+          trades t
+        WHERE
+          t."user_id" = $1
+          AND t.symbol = $2
+          AND t.strategy_id = $3
+          AND t.pnl >= 0
+        ORDER BY
+          t.executed_at DESC,
+          t.id DESC
+        LIMIT
+          $4
+      ) t
+      LEFT JOIN strategies s ON s.id = t.strategy_id
+      LEFT JOIN LATERAL (
+        SELECT
+          d.id,
+          d.symbol,
+          d.action,
+          d.confidence,
+          d.reasoning,
+          d.status,
+          d.created_at
+        FROM
+          ai_decisions d
+        WHERE
+          d.executed_trade_id = t.id
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+        LIMIT
+          1
+      ) d ON true
+  ) p;
 
 -- TradesRepository.page: as an admin (every user)
 SELECT
-  t.id,
-  t.executed_at::text AS page_order_value,
-  (
-    SELECT
-      row_to_json(o)
-    FROM
-      (
-        SELECT
-          t.id AS "id",
-          t.user_id AS "userId",
-          t.strategy_id AS "strategyId",
-          t.order_id AS "orderId",
-          t.symbol AS "symbol",
-          t.side AS "side",
-          t.quantity::text AS "quantity",
-          t.price::text AS "price",
-          to_char(
-            t.executed_at AT TIME ZONE 'UTC',
-            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-          ) AS "executedAt",
-          t.pnl::text AS "pnl",
-          t.status AS "status",
-          t.notes AS "notes",
-          t.trace_id AS "traceId",
-          s.name AS "strategyName",
-          CASE
-            WHEN d.id IS NULL THEN NULL
-            ELSE (
-              SELECT
-                row_to_json(decision)
-              FROM
-                (
-                  SELECT
-                    d.id AS "id",
-                    d.symbol AS "symbol",
-                    d.action AS "action",
-                    d.confidence::text AS "confidence",
-                    d.reasoning AS "reasoning",
-                    d.status AS "status",
-                    to_char(
-                      d.created_at AT TIME ZONE 'UTC',
-                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-                    ) AS "createdAt"
-                ) decision
-            )
-          END AS "aiDecision"
-      ) o
-  )::text AS item
+  coalesce(
+    string_agg(
+      p.item,
+      ','
+      ORDER BY
+        p.page_row
+    ) FILTER (
+      WHERE
+        p.page_row <= $2
+    ),
+    ''
+  ) AS items,
+  coalesce(max(p.page_row), 0)::int AS row_count,
+  min(p.page_order_value) FILTER (
+    WHERE
+      p.page_row = $2
+  ) AS last_order_value,
+  min(p.id::text) FILTER (
+    WHERE
+      p.page_row = $2
+  ) AS last_id
 FROM
   (
     SELECT
       t.id,
-      t.user_id,
-      t.strategy_id,
-      t.order_id,
-      t.symbol,
-      t.side,
-      t.quantity,
-      t.price,
-      t.executed_at,
-      t.pnl,
-      t.status,
-      t.notes,
-      t.trace_id
+      t.executed_at::text AS page_order_value,
+      (
+        SELECT
+          row_to_json(o)
+        FROM
+          (
+            SELECT
+              t.id AS "id",
+              t.user_id AS "userId",
+              t.strategy_id AS "strategyId",
+              t.order_id AS "orderId",
+              t.symbol AS "symbol",
+              t.side AS "side",
+              t.quantity::text AS "quantity",
+              t.price::text AS "price",
+              to_char(
+                t.executed_at AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+              ) AS "executedAt",
+              t.pnl::text AS "pnl",
+              t.status AS "status",
+              t.notes AS "notes",
+              t.trace_id AS "traceId",
+              s.name AS "strategyName",
+              CASE
+                WHEN d.id IS NULL THEN NULL
+                ELSE (
+                  SELECT
+                    row_to_json(decision)
+                  FROM
+                    (
+                      SELECT
+                        d.id AS "id",
+                        d.symbol AS "symbol",
+                        d.action AS "action",
+                        d.confidence::text AS "confidence",
+                        d.reasoning AS "reasoning",
+                        d.status AS "status",
+                        to_char(
+                          d.created_at AT TIME ZONE 'UTC',
+                          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                        ) AS "createdAt"
+                    ) decision
+                )
+              END AS "aiDecision"
+          ) o
+      )::text AS item,
+      row_number() OVER (
+        ORDER BY
+          t.executed_at DESC,
+          t.id DESC
+      ) AS page_row
     FROM
-      trades t
-    WHERE
-      TRUE
-    ORDER BY
-      t.executed_at DESC,
-      t.id DESC
-    LIMIT
-      $1
-  ) t
-  LEFT JOIN strategies s ON s.id = t.strategy_id
-  LEFT JOIN LATERAL (
-    SELECT
-      d.id,
-      d.symbol,
-      d.action,
-      d.confidence,
-      d.reasoning,
-      d.status,
-      d.created_at
-    FROM
-      ai_decisions d
-    WHERE
-      d.executed_trade_id = t.id
-    ORDER BY
-      d.created_at DESC,
-      d.id DESC
-    LIMIT
-      1
-  ) d ON true
-ORDER BY
-  t.executed_at DESC,
-  t.id DESC;
+      (
+        SELECT
+          t.id,
+          t.user_id,
+          t.strategy_id,
+          t.order_id,
+          t.symbol,
+          t.side,
+          t.quantity,
+          t.price,
+          t.executed_at,
+          t.pnl,
+          t.status,
+          t.notes,
+          t.trace_id
+        FROM
+          trades t
+        WHERE
+          TRUE
+        ORDER BY
+          t.executed_at DESC,
+          t.id DESC
+        LIMIT
+          $1
+      ) t
+      LEFT JOIN strategies s ON s.id = t.strategy_id
+      LEFT JOIN LATERAL (
+        SELECT
+          d.id,
+          d.symbol,
+          d.action,
+          d.confidence,
+          d.reasoning,
+          d.status,
+          d.created_at
+        FROM
+          ai_decisions d
+        WHERE
+          d.executed_trade_id = t.id
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+        LIMIT
+          1
+      ) d ON true
+  ) p;
 
 -- TradesRepository.one
 SELECT

@@ -1,7 +1,8 @@
-import { keysetSql, ORDER_VALUE, TOTAL } from '../common/pagination/keyset';
+import { keysetSql, ORDER_VALUE, PAGE_ROW, TOTAL } from '../common/pagination/keyset';
 import { jsonObjectSql } from '../common/sql/json-object';
 import { ScopeSql, SqlParams, Statement } from '../common/sql/params';
 import { timeRangeSql } from '../common/validation/date-range';
+import type { JsonPageStatement } from '../database/read-query';
 import { ListTradesQuery } from './dto/list-trades.query';
 
 const TRADE_COLUMNS =
@@ -72,19 +73,18 @@ function filtersOf(scope: ScopeSql, query: ListTradesQuery, params: SqlParams): 
  * rows are enriched, so neither a deep offset nor a long history reaches the joins. The count
  * runs only when asked for.
  */
-export function tradePageStatement(scope: ScopeSql, query: ListTradesQuery): Statement {
+export function tradePageStatement(scope: ScopeSql, query: ListTradesQuery): JsonPageStatement {
   const params = new SqlParams();
   const filters = filtersOf(scope, query, params).join(' AND ');
   const page = keysetSql({ alias: 't', timeColumn: 'executed_at' }, query, params);
   const total = query.includeTotal
     ? `, (SELECT count(*) FROM trades t WHERE ${filters}) AS ${TOTAL}`
     : '';
-  const sql = `SELECT ${ENRICHED_SELECT}${total}
+  const sql = `SELECT ${ENRICHED_SELECT}, row_number() OVER (ORDER BY ${page.orderBy}) AS ${PAGE_ROW}${total}
     FROM (SELECT ${TRADE_COLUMNS} FROM trades t
           WHERE ${filters}${page.condition ? ` AND ${page.condition}` : ''}
-          ORDER BY ${page.orderBy} ${page.limit}) t ${ENRICH}
-    ORDER BY ${page.orderBy}`;
-  return { sql, params: params.values };
+          ORDER BY ${page.orderBy} ${page.limit}) t ${ENRICH}`;
+  return { sql, params: params.values, withTotal: query.includeTotal === true };
 }
 
 /** The count of every trade the list's filters match (for an empty page past the end). */

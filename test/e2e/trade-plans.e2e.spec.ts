@@ -84,7 +84,10 @@ describe('trade list plans at 200k trades (e2e)', () => {
   }
 
   /** Rows PostgreSQL read from `table` to answer the list statement of `url` (EXPLAIN ANALYZE). */
-  async function rowsRead(url: string, table: string): Promise<{ read: number; plan: string }> {
+  async function rowsRead(
+    url: string,
+    table: string,
+  ): Promise<{ read: number; plan: string; pageRows: number | undefined }> {
     const { statements } = await counter.during(() => t.api.get(url).expect(200));
     const s = statements.find((x: Statement) => /FROM "?trades"? /.test(x.text))!;
     const [{ 'QUERY PLAN': json }] = await t.dataSource.query(
@@ -100,7 +103,9 @@ describe('trade list plans at 200k trades (e2e)', () => {
     const root = (json as Array<{ Plan: PlanNode }>)[0].Plan;
     if (process.env.SHOW_PLANS) console.log(url, JSON.stringify(root, null, 1));
     walk(root);
-    return { read, plan: JSON.stringify(root) };
+    // The root assembles the page (one row of JSON text); whatever it reads is the page's window.
+    expect(root['Node Type']).toBe('Aggregate');
+    return { read, plan: JSON.stringify(root.Plans), pageRows: root.Plans?.[0]['Actual Rows'] };
   }
 
   // The planner may walk a less selective index in the list's order and filter (the measured user
@@ -117,12 +122,13 @@ describe('trade list plans at 200k trades (e2e)', () => {
     async (_, url) => {
       const cursor = (await t.api.get('/api/trades?limit=100&offset=20000').expect(200)).body
         .nextCursor as string;
-      const { read, plan } = await rowsRead(
+      const { read, plan, pageRows } = await rowsRead(
         url.replace('STRATEGY', strategyId).replace('CURSOR', cursor),
         'trades',
       );
       expect(read).toBeGreaterThanOrEqual(101);
       expect(read).toBeLessThanOrEqual(1000);
+      expect(pageRows).toBe(101);
       expect(plan).not.toMatch(/"Aggregate"/);
     },
   );

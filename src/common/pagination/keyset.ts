@@ -24,6 +24,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Output columns the page statements add: the order value as text (for the cursor), the count. */
 export const ORDER_VALUE = 'page_order_value';
 export const TOTAL = 'page_total';
+/** The row's place in the page (1, 2, ...), for statements whose page PostgreSQL assembles. */
+export const PAGE_ROW = 'page_row';
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key.t === undefined ? [key.id] : [key.t, key.id])).toString(
@@ -82,11 +84,45 @@ export function keysetSql(
   return { condition, orderBy, limit };
 }
 
+/** What a page statement's window held, enough to write the envelope around its items. */
+export interface PageWindow {
+  /** Rows the window returned: limit + 1 of them at most, the extra one only says "more". */
+  rows: number;
+  /** The cursor key of the page's last item (of row `limit` when there is more). */
+  lastKey: CursorKey | undefined;
+  /** The total the statement carried (includeTotal), undefined for an empty window. */
+  total: number | undefined;
+}
+
+export type PageMeta = Omit<Page<never>, 'items'>;
+
 /**
- * The envelope of a page from its rows (limit + 1 of them at most). When the client asked for
- * the total, the statement carried it as a scalar subquery on every row; only an empty page past
- * the end (offset or cursor beyond the last row) needs `count` to learn it.
+ * The envelope of a page, but its items. When the client asked for the total, the statement
+ * carried it (a scalar subquery evaluated once); only an empty page past the end (offset or
+ * cursor beyond the last row) needs `count` to learn it.
  */
+export async function pageMeta(
+  window: PageWindow,
+  query: ListQueryDto,
+  count: () => Promise<number>,
+): Promise<PageMeta> {
+  const hasMore = window.rows > query.limit;
+  let total: number | null = null;
+  if (query.includeTotal) {
+    if (window.total !== undefined) total = window.total;
+    else if (!query.cursor && !query.offset) total = 0;
+    else total = await count();
+  }
+  return {
+    total,
+    limit: query.limit,
+    offset: query.cursor ? 0 : query.offset,
+    nextCursor: hasMore && window.lastKey ? encodeCursor(window.lastKey) : null,
+    hasMore,
+  };
+}
+
+/** The envelope of a page from its rows (limit + 1 of them at most). */
 export async function pageFrom<R, I>(
   rows: R[],
   query: ListQueryDto,
@@ -97,23 +133,18 @@ export async function pageFrom<R, I>(
     count: () => Promise<number>;
   },
 ): Promise<Page<I>> {
-  const hasMore = rows.length > query.limit;
-  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
-  let total: number | null = null;
-  if (query.includeTotal) {
-    if (rows.length > 0) total = of.total(rows[0]);
-    else if (!query.cursor && !query.offset) total = 0;
-    else total = await of.count();
-  }
+  const pageRows = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
   const last = pageRows[pageRows.length - 1];
-  return {
-    items: pageRows.map(of.item),
-    total,
-    limit: query.limit,
-    offset: query.cursor ? 0 : query.offset,
-    nextCursor: hasMore && last !== undefined ? encodeCursor(of.key(last)) : null,
-    hasMore,
-  };
+  const meta = await pageMeta(
+    {
+      rows: rows.length,
+      lastKey: last === undefined ? undefined : of.key(last),
+      total: rows.length > 0 ? of.total(rows[0]) : undefined,
+    },
+    query,
+    of.count,
+  );
+  return { items: pageRows.map(of.item), ...meta };
 }
 
 /**
