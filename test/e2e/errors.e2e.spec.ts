@@ -124,6 +124,21 @@ describe('error contract (e2e)', () => {
     for (const d of r.body.details) expect(d.messages.length).toBeGreaterThan(0);
   });
 
+  it('applies each list query its own rules and its shared ones, request after request', async () => {
+    // The rules of a DTO class are looked up once and remembered (metadata-cache.ts): two
+    // lists sharing a base class must keep their own fields apart on every repetition.
+    const fieldsOf = (body: { details: Array<{ field: string }> }) =>
+      body.details.map((d) => d.field).sort();
+    for (let i = 0; i < 3; i++) {
+      const trades = await t.api.get('/api/trades?limit=0&status=pending').expect(400);
+      expect(fieldsOf(trades.body)).toEqual(['limit', 'status']);
+      const decisions = await t.api.get('/api/ai-decisions?limit=0&pnlDirection=loss').expect(400);
+      expect(fieldsOf(decisions.body)).toEqual(['limit', 'pnlDirection']);
+      await t.api.get('/api/trades?limit=5&pnlDirection=loss').expect(200);
+      await t.api.get('/api/ai-decisions?limit=5&status=pending').expect(200);
+    }
+  });
+
   it('rejects a malformed id with 400 and an unknown one with 404', async () => {
     const bad = await t.api.get('/api/strategies/not-a-uuid').expect(400);
     expectContract(bad.body, 400, 'VALIDATION_FAILED');

@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import { FieldError, ValidationError } from '../errors/domain-errors';
+import { rememberValidationMetadata } from './metadata-cache';
 
 /** Flattens class-validator's nested errors into `{ field: 'a.b[0].c', messages }` entries. */
 export function flattenValidationErrors(errors: ClassValidatorError[], prefix = ''): FieldError[] {
@@ -22,6 +23,7 @@ export function flattenValidationErrors(errors: ClassValidatorError[], prefix = 
  * strings to the DTO's types, and reports every bad field at once.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
