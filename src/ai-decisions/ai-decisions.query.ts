@@ -51,11 +51,14 @@ export function decisionPageStatement(
   const total = query.includeTotal
     ? `, (SELECT count(*) FROM ai_decisions d WHERE ${filters}) AS ${TOTAL}`
     : '';
+  // Rows are numbered after the window is cut (an inner query), so an offset page counts 1, 2, ...
+  // too: numbered at the level of its LIMIT/OFFSET, they would count from the first skipped row.
   return {
-    sql: `SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${page.orderBy}) AS ${PAGE_ROW}${total}
-      FROM ai_decisions d
-      WHERE ${filters}${page.condition ? ` AND ${page.condition}` : ''}
-      ORDER BY ${page.orderBy} ${page.limit}`,
+    sql: `SELECT d.id, d.${ORDER_VALUE}, d.item,
+        row_number() OVER (ORDER BY ${page.orderBy}) AS ${PAGE_ROW}${total}
+      FROM (SELECT ${COLUMNS}, d.created_at FROM ai_decisions d
+            WHERE ${filters}${page.condition ? ` AND ${page.condition}` : ''}
+            ORDER BY ${page.orderBy} ${page.limit}) d`,
     params: params.values,
     withTotal: query.includeTotal === true,
   };

@@ -22,8 +22,9 @@ export async function readQuery<T>(tx: Tx, sql: string, params: unknown[]): Prom
 
 /**
  * A page statement whose rows carry their response item as JSON text (see json-object.ts) and
- * the page's own columns: `id`, the order value, the row's place in the page and, when asked,
- * the total.
+ * the page's own columns: `id`, the order value, the row's place in the page (1 for the page's
+ * first row, whatever the offset: number the rows outside the query that applies LIMIT/OFFSET)
+ * and, when asked, the total.
  */
 export interface JsonPageStatement extends Statement {
   /** Whether the statement selects the total (includeTotal). */

@@ -28,54 +28,62 @@ FROM
   (
     SELECT
       d.id,
-      d.created_at::text AS page_order_value,
-      (
-        SELECT
-          row_to_json(o)
-        FROM
-          (
-            SELECT
-              d.id AS "id",
-              d.user_id AS "userId",
-              d.strategy_id AS "strategyId",
-              d.symbol AS "symbol",
-              d.action AS "action",
-              d.confidence::text AS "confidence",
-              d.reasoning AS "reasoning",
-              d.market_context AS "marketContext",
-              to_char(
-                d.created_at AT TIME ZONE 'UTC',
-                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-              ) AS "createdAt",
-              d.executed_trade_id AS "executedTradeId",
-              d.status AS "status",
-              d.stop_loss::text AS "stopLoss",
-              d.take_profit::text AS "takeProfit",
-              d.entry_price::text AS "entryPrice",
-              d.filled_price::text AS "filledPrice",
-              to_char(
-                d.filled_at AT TIME ZONE 'UTC',
-                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-              ) AS "filledAt",
-              d.skip_reason AS "skipReason",
-              d.trace_id AS "traceId",
-              d.metadata AS "metadata"
-          ) o
-      )::text AS item,
+      d.page_order_value,
+      d.item,
       row_number() OVER (
         ORDER BY
           d.created_at DESC,
           d.id DESC
       ) AS page_row
     FROM
-      ai_decisions d
-    WHERE
-      d."user_id" = $1
-    ORDER BY
-      d.created_at DESC,
-      d.id DESC
-    LIMIT
-      $2
+      (
+        SELECT
+          d.id,
+          d.created_at::text AS page_order_value,
+          (
+            SELECT
+              row_to_json(o)
+            FROM
+              (
+                SELECT
+                  d.id AS "id",
+                  d.user_id AS "userId",
+                  d.strategy_id AS "strategyId",
+                  d.symbol AS "symbol",
+                  d.action AS "action",
+                  d.confidence::text AS "confidence",
+                  d.reasoning AS "reasoning",
+                  d.market_context AS "marketContext",
+                  to_char(
+                    d.created_at AT TIME ZONE 'UTC',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                  ) AS "createdAt",
+                  d.executed_trade_id AS "executedTradeId",
+                  d.status AS "status",
+                  d.stop_loss::text AS "stopLoss",
+                  d.take_profit::text AS "takeProfit",
+                  d.entry_price::text AS "entryPrice",
+                  d.filled_price::text AS "filledPrice",
+                  to_char(
+                    d.filled_at AT TIME ZONE 'UTC',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                  ) AS "filledAt",
+                  d.skip_reason AS "skipReason",
+                  d.trace_id AS "traceId",
+                  d.metadata AS "metadata"
+              ) o
+          )::text AS item,
+          d.created_at
+        FROM
+          ai_decisions d
+        WHERE
+          d."user_id" = $1
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+        LIMIT
+          $2
+      ) d
   ) p;
 
 -- AiDecisionsRepository.page: filtered
@@ -105,56 +113,64 @@ FROM
   (
     SELECT
       d.id,
-      d.created_at::text AS page_order_value,
-      (
-        SELECT
-          row_to_json(o)
-        FROM
-          (
-            SELECT
-              d.id AS "id",
-              d.user_id AS "userId",
-              d.strategy_id AS "strategyId",
-              d.symbol AS "symbol",
-              d.action AS "action",
-              d.confidence::text AS "confidence",
-              d.reasoning AS "reasoning",
-              d.market_context AS "marketContext",
-              to_char(
-                d.created_at AT TIME ZONE 'UTC',
-                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-              ) AS "createdAt",
-              d.executed_trade_id AS "executedTradeId",
-              d.status AS "status",
-              d.stop_loss::text AS "stopLoss",
-              d.take_profit::text AS "takeProfit",
-              d.entry_price::text AS "entryPrice",
-              d.filled_price::text AS "filledPrice",
-              to_char(
-                d.filled_at AT TIME ZONE 'UTC',
-                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
-              ) AS "filledAt",
-              d.skip_reason AS "skipReason",
-              d.trace_id AS "traceId",
-              d.metadata AS "metadata"
-          ) o
-      )::text AS item,
+      d.page_order_value,
+      d.item,
       row_number() OVER (
         ORDER BY
           d.created_at DESC,
           d.id DESC
       ) AS page_row
     FROM
-      ai_decisions d
-    WHERE
-      d."user_id" = $1
-      AND d.status = $2
-      AND d.symbol = $3
-    ORDER BY
-      d.created_at DESC,
-      d.id DESC
-    LIMIT
-      $4
+      (
+        SELECT
+          d.id,
+          d.created_at::text AS page_order_value,
+          (
+            SELECT
+              row_to_json(o)
+            FROM
+              (
+                SELECT
+                  d.id AS "id",
+                  d.user_id AS "userId",
+                  d.strategy_id AS "strategyId",
+                  d.symbol AS "symbol",
+                  d.action AS "action",
+                  d.confidence::text AS "confidence",
+                  d.reasoning AS "reasoning",
+                  d.market_context AS "marketContext",
+                  to_char(
+                    d.created_at AT TIME ZONE 'UTC',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                  ) AS "createdAt",
+                  d.executed_trade_id AS "executedTradeId",
+                  d.status AS "status",
+                  d.stop_loss::text AS "stopLoss",
+                  d.take_profit::text AS "takeProfit",
+                  d.entry_price::text AS "entryPrice",
+                  d.filled_price::text AS "filledPrice",
+                  to_char(
+                    d.filled_at AT TIME ZONE 'UTC',
+                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                  ) AS "filledAt",
+                  d.skip_reason AS "skipReason",
+                  d.trace_id AS "traceId",
+                  d.metadata AS "metadata"
+              ) o
+          )::text AS item,
+          d.created_at
+        FROM
+          ai_decisions d
+        WHERE
+          d."user_id" = $1
+          AND d.status = $2
+          AND d.symbol = $3
+        ORDER BY
+          d.created_at DESC,
+          d.id DESC
+        LIMIT
+          $4
+      ) d
   ) p;
 
 -- AiDecisionsRepository.one

@@ -74,6 +74,30 @@ describe('AI decisions (e2e)', () => {
     expect(page2.nextCursor).toBeNull();
   });
 
+  it('pages by offset like by cursor: the page, hasMore, the cursor after it and the total', async () => {
+    const newestFirst = [...made].reverse().map((d) => d.id);
+    const page = async (qs: string) =>
+      (await t.api.get(`/api/ai-decisions?${qs}`).expect(200)).body as {
+        items: Decision[];
+        hasMore: boolean;
+        nextCursor: string | null;
+        total: number | null;
+        offset: number;
+      };
+    const ids = (p: { items: Decision[] }) => p.items.map((d) => d.id);
+    const middle = await page('limit=2&offset=1&includeTotal=true');
+    expect(ids(middle)).toEqual(newestFirst.slice(1, 3));
+    expect(middle).toMatchObject({ hasMore: true, total: 4, offset: 1 });
+    const after = await page(`limit=2&cursor=${middle.nextCursor}`);
+    expect(ids(after)).toEqual(newestFirst.slice(3));
+    expect(after).toMatchObject({ hasMore: false, nextCursor: null, total: null });
+    const last = await page('limit=2&offset=2');
+    expect(ids(last)).toEqual(newestFirst.slice(2));
+    expect(last).toMatchObject({ hasMore: false, nextCursor: null });
+    const past = await page('limit=2&offset=10&includeTotal=true');
+    expect(past).toMatchObject({ items: [], hasMore: false, nextCursor: null, total: 4 });
+  });
+
   it('answers list and single reads with JSON built by PostgreSQL: field for field what the entity answers on create', async () => {
     const created = (
       await t.api

@@ -139,7 +139,7 @@ export async function pageFrom<R, I>(
     {
       rows: rows.length,
       lastKey: last === undefined ? undefined : of.key(last),
-      total: rows.length > 0 ? of.total(rows[0]) : undefined,
+      total: query.includeTotal && rows.length > 0 ? of.total(rows[0]) : undefined,
     },
     query,
     of.count,
