@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { StreamingPair } from '../support/replication';
+import { describeNeeding } from '../support/required-tool';
 import { startTestApp, TestApp, TestUser } from '../support/test-app';
 import { until, untilStatus } from '../support/until';
 
@@ -21,7 +22,11 @@ interface ReplicaMember {
   reason: string | null;
 }
 
-(StreamingPair.available() ? describe : describe.skip)('reads on a streaming replica (e2e)', () => {
+describeNeeding(
+  'PostgreSQL 15 server binaries',
+  StreamingPair.available(),
+  'apt-get install -y postgresql-15',
+)('reads on a streaming replica (e2e)', () => {
   let pair: StreamingPair;
   let t: TestApp;
   let other: TestUser;

@@ -39,13 +39,25 @@ export class PgCluster {
   ) {}
 
   private run(cmd: string, args: string[]): void {
-    const bin = join(this.options.bin ?? BIN, cmd);
-    const asRoot = process.getuid?.() === 0;
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-    execFileSync(file, argv, { stdio: 'pipe', timeout: 60_000 });
+    this.exec(join(this.options.bin ?? BIN, cmd), args);
   }
 
-  private prepareDir(): void {
+  /** The cluster's data directory (it exists once init, cloneFrom or a restore made it). */
+  get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
+  /** Runs one of the machine's or the embedded binaries as the server's OS user. */
+  exec(file: string, args: string[]): string {
+    const asRoot = process.getuid?.() === 0;
+    const [cmd, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', file, ...args]]
+      : [file, args];
+    return execFileSync(cmd, argv, { stdio: 'pipe', timeout: 120_000 }).toString();
+  }
+
+  /** The cluster's folder, owned by the server's OS user (which refuses to run as root). */
+  prepareDir(): void {
     chmodSync(this.dir, 0o700);
     if (process.getuid?.() === 0) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -68,7 +80,7 @@ export class PgCluster {
       '-U',
       'postgres',
       '-D',
-      join(this.dir, 'data'),
+      this.dataDir,
       '-R',
       '-X',
       'stream',
@@ -78,21 +90,13 @@ export class PgCluster {
 
   init(): void {
     this.prepareDir();
-    this.run('initdb', [
-      '-D',
-      join(this.dir, 'data'),
-      '-A',
-      'trust',
-      '-U',
-      'postgres',
-      '--no-sync',
-    ]);
+    this.run('initdb', ['-D', this.dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   }
 
   start(): void {
     this.run('pg_ctl', [
       '-D',
-      join(this.dir, 'data'),
+      this.dataDir,
       '-o',
       `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off ${this.options.flags ?? ''}`,
       '-l',
@@ -104,7 +108,7 @@ export class PgCluster {
 
   /** `immediate`: like a crash (no checkpoint); `fast`: a clean shutdown that cuts sessions. */
   stop(mode: 'fast' | 'immediate' = 'fast'): void {
-    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+    this.run('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']);
   }
 
   url(database = 'postgres'): string {
