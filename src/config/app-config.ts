@@ -75,6 +75,16 @@ class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   MIGRATIONS_RUN = true;
 
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  MIGRATION_LOCK_TIMEOUT_MS = 2000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  MIGRATION_LOCK_ATTEMPTS = 10;
+
   @Transform(blankToUndefined)
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 512kb or 1mb' })
   BODY_LIMIT = '1mb';
@@ -234,6 +244,8 @@ export interface AppConfig {
     /** DATABASE_URL is PgBouncer in transaction pooling: no session state, no startup options. */
     pgbouncer: boolean;
   };
+  /** How migrations wait for locks (src/database/migrate.ts). */
+  migrations: { lockTimeoutMs: number; attempts: number };
   /** Streaming replicas for plain reads; empty: every statement goes to DATABASE_URL. */
   replicas: {
     urls: string[];
@@ -346,6 +358,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
       migrationsRun: vars.MIGRATIONS_RUN,
       pgbouncer: vars.DB_PGBOUNCER,
+    },
+    migrations: {
+      lockTimeoutMs: vars.MIGRATION_LOCK_TIMEOUT_MS,
+      attempts: vars.MIGRATION_LOCK_ATTEMPTS,
     },
     replicas: {
       urls: (vars.DATABASE_REPLICA_URLS ?? '')

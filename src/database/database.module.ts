@@ -1,6 +1,6 @@
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
@@ -11,10 +11,14 @@ import { Metrics, MetricsQueryLogger } from '../monitoring/metrics';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { CascadePreviewService } from './cascade-preview.service';
 import { buildDataSourceOptions } from './data-source-options';
+import { runMigrationsSafely } from './migrate';
 import { ReadRouter } from './replicas/read-router';
 import { ReadRoutingInterceptor } from './replicas/read-routing.interceptor';
 import { ReplicaSet } from './replicas/replica-set';
 import { useLocalStatementTimeout } from './session-free';
+
+/** Resolves to the names of the migrations this start applied. */
+export const MIGRATED = Symbol('MIGRATED');
 
 @Global()
 @Module({
@@ -36,6 +40,8 @@ import { useLocalStatementTimeout } from './session-free';
           // Every statement's duration goes to the db_query_duration_seconds histogram.
           logger: new MetricsQueryLogger(metrics),
           maxQueryExecutionTime: Number.MIN_VALUE,
+          // Migrations run in the MIGRATED provider below (lock timeouts and retries).
+          migrationsRun: false,
           retryAttempts: 3,
           retryDelay: 1000,
         };
@@ -54,6 +60,22 @@ import { useLocalStatementTimeout } from './session-free';
     }),
   ],
   providers: [
+    {
+      // An async provider: Nest awaits it before any module's init hook (the admin bootstrap,
+      // the session cache's LISTEN) touches a table.
+      provide: MIGRATED,
+      inject: [DataSource, ConfigService],
+      useFactory: async (ds: DataSource, config: ConfigService<AppConfig, true>) => {
+        const db = config.get('db', { infer: true });
+        if (!db.migrationsRun) return [];
+        const logger = new Logger('Migrations');
+        return runMigrationsSafely(ds, {
+          ...config.get('migrations', { infer: true }),
+          pgbouncer: db.pgbouncer,
+          log: (m) => logger.warn(m),
+        });
+      },
+    },
     CascadePreviewService,
     ReplicaSet,
     ReadRouter,
