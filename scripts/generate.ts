@@ -5,12 +5,13 @@ import { createOpenApiDocument } from '../src/app.factory';
 import { renderAccessTable, withAccessTable } from '../src/auth/policy/access-docs';
 import { loadConfig } from '../src/config/app-config';
 import { loadEntityMetadata, renderSchemaDoc } from '../src/database/schema-docs';
+import { writeMigrationSql } from './migration-sql';
 import { writeSqlSnapshots } from './sql-snapshots';
 
 /**
  * `npm run generate`: regenerates every committed artifact derived from the code: docs/SCHEMA.md,
  * the README's access-policy table, the OpenAPI document (openapi/ledgerline.openapi.json) and
- * the SQL of every repository method (src/queries/). CI runs it and fails when `git diff` is not empty.
+ * the SQL of every repository method (src/queries/) and of every migration (migrations/sql/). CI runs it and fails when `git diff` is not empty.
  */
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${schema}, ${openapi} and the access table of ${readmePath}\n`);
   const queries = await writeSqlSnapshots(root);
   process.stdout.write(`wrote ${queries.length} SQL snapshots under src/queries\n`);
+  const migrations = await writeMigrationSql(root);
+  process.stdout.write(`wrote the SQL of ${migrations.length} migrations under migrations/sql\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,62 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClsService } from 'nestjs-cls';
-import { Client } from 'pg';
 import { format } from 'sql-formatter';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
-import { EmbeddedDatabase } from '../src/database/embedded-postgres';
 import { sqlCases } from '../src/database/generate-sql';
+import { admin, server } from './scratch-database';
 
-const LOCAL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROLLBACK = Symbol('rollback');
-
-async function answers(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-/** A server to generate on: GENERATE_DATABASE_URL, TEST_DATABASE_URL, the local one, or embedded. */
-async function server(): Promise<{ url: string; stop(): Promise<void> }> {
-  const given = process.env.GENERATE_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (given) return { url: given, stop: async () => undefined };
-  if (await answers(LOCAL)) return { url: LOCAL, stop: async () => undefined };
-  const dataDir = join(tmpdir(), `ledgerline-generate-pg-${process.pid}`);
-  const embedded = await EmbeddedDatabase.start({
-    dataDir,
-    port: 56000 + (process.pid % 5000),
-    database: 'postgres',
-    log: () => undefined,
-  });
-  return {
-    url: embedded.url,
-    stop: async () => {
-      await embedded.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const fileName = (cls: string) =>
   `${cls
