@@ -5,7 +5,10 @@ import { Metrics } from './metrics';
 
 /**
  * One log line and one histogram sample per request: request id, method, route template,
- * status and duration. Never the body or the query string (they may hold secrets).
+ * status and duration. Never the body or the query string (they may hold secrets). A request
+ * whose connection closed before its response was complete (the client went away, or the
+ * server cut it) is logged as a warning with `aborted: true`: every request the server read
+ * leaves a line.
  */
 @Injectable()
 export class RequestLogMiddleware implements NestMiddleware {
@@ -15,9 +18,21 @@ export class RequestLogMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     const start = process.hrtime.bigint();
+    const elapsedSeconds = () => Number(process.hrtime.bigint() - start) / 1e9;
+    const routeOf = () => (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      this.logger.warn({
+        requestId: requestIdOf(req),
+        method: req.method,
+        route: routeOf(),
+        aborted: true,
+        durationMs: Math.round(elapsedSeconds() * 1e6) / 1000,
+      });
+    });
     res.once('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      const seconds = elapsedSeconds();
+      const route = routeOf();
       this.metrics.httpDuration.observe(
         { method: req.method, route, status: String(res.statusCode) },
         seconds,

@@ -48,19 +48,31 @@ describe('fault injection on write paths (e2e)', () => {
   async function withKills<T>(
     burst: (round: number) => Promise<T>,
     check: (result: T, round: number) => Promise<void>,
+    alsoUntil: () => boolean = () => true,
   ): Promise<number> {
     let kills = 0;
-    for (let round = 0; kills === 0; round++) {
-      if (round === 20) throw new Error('20 bursts ran and the killer never caught a busy backend');
+    refusals = 0;
+    // Until a kill happened AND a request met it (answered 503): a kill between statements that
+    // no request noticed proves nothing about how requests fail.
+    for (let round = 0; kills === 0 || refusals === 0 || !alsoUntil(); round++) {
+      if (round === 40)
+        throw new Error(
+          `40 bursts ran: ${kills} kills, ${refusals} requests answered 503, condition ${alsoUntil()}`,
+        );
       const running = burst(round);
       kills += await killWhile(running);
       await check(await running, round);
     }
     expect(kills).toBeGreaterThan(0);
+    expect(refusals).toBeGreaterThan(0);
     return kills;
   }
 
+  /** Requests of the current withKills run that were answered 503. */
+  let refusals = 0;
+
   function expectOkOr503(r: { status: number; body: { code?: string; message?: string } }): void {
+    if (r.status === 503) refusals++;
     if (!(r.status < 300 || r.status === 503))
       process.stdout.write(`UNEXPECTED ${r.status} ${JSON.stringify(r.body)}\n`);
     expect(
@@ -151,6 +163,7 @@ describe('fault injection on write paths (e2e)', () => {
   });
 
   it('bulk upserts: every asset carries the name of one whole batch', async () => {
+    let landed = 0;
     const batch = (tag: string) =>
       Array.from({ length: 400 }, (_, i) => ({
         alpacaId: `f-${i}`,
@@ -174,12 +187,17 @@ describe('fault injection on write paths (e2e)', () => {
         const names: Array<{ name: string; n: number }> = await t.dataSource.query(
           `SELECT name, count(*)::int AS n FROM broker_assets GROUP BY name`,
         );
-        // Every upsert may have been killed (no rows); never a mix of batches.
-        if (names.length > 0)
+        // Every upsert of a round may have been killed (no rows); never a mix of batches. The
+        // bursts go on until some round did land, so the check below ran at least once.
+        if (names.length > 0) {
           expect(names).toEqual([{ name: expect.stringMatching(/^batch-\d$/), n: 400 }]);
+          landed++;
+        }
         await recovered();
       },
+      () => landed > 0,
     );
+    expect(landed).toBeGreaterThan(0);
   });
 
   it('fills: the order’s filled quantity always equals its fills', async () => {

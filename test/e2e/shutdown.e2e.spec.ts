@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -163,7 +164,7 @@ describe('graceful shutdown (built process)', () => {
     }
   });
 
-  it('SIGTERM while 40 clients loop over a 500-row page: every request sent before it is answered 200, none reset', async () => {
+  it('SIGTERM while 40 clients loop over a 500-row page: every request is answered 200 or refused before it was read, none reset', async () => {
     const db = await createTestDatabase('drain');
     const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
     try {
@@ -175,6 +176,7 @@ describe('graceful shutdown (built process)', () => {
         SHUTDOWN_DELAY_MS: '3000',
         SHUTDOWN_TIMEOUT_MS: '120000',
         DB_POOL_MAX: '20',
+        LOG_LEVEL: 'log',
       });
       const login = (await (
         await fetch(`${server.url}/api/auth/login`, {
@@ -192,7 +194,7 @@ describe('graceful shutdown (built process)', () => {
       );
       await seed.end();
 
-      type Outcome = { writtenAt: number | undefined; status?: number; error?: string };
+      type Outcome = { id: string; writtenAt: number | undefined; status?: number; error?: string };
       /** `writtenAt`: when the whole request had been handed to the OS (the socket's 'finish'). */
       // Half the clients keep their connection alive, half open a new one per request (as many
       // real clients do): a signal then finds connections in every state, from the accept
@@ -200,11 +202,13 @@ describe('graceful shutdown (built process)', () => {
       const get = (keepAlive: boolean): Promise<Outcome> =>
         new Promise((resolve) => {
           let writtenAt: number | undefined;
+          // Our own request id: the server logs it for every request it read (answered or cut).
+          const id = randomUUID();
           const req = request(
             `${server.url}/api/trades?limit=500`,
             {
               agent: keepAlive ? agent : false,
-              headers: { authorization: `Bearer ${login.token}` },
+              headers: { authorization: `Bearer ${login.token}`, 'x-request-id': id },
             },
             (res) => {
               const chunks: Buffer[] = [];
@@ -219,32 +223,36 @@ describe('graceful shutdown (built process)', () => {
                   // not the page
                 }
                 resolve({
+                  id,
                   writtenAt,
                   status: res.statusCode === 200 && items !== 500 ? -1 : res.statusCode,
                 });
               });
               res.on('error', (e: NodeJS.ErrnoException) =>
-                resolve({ writtenAt, error: e.code ?? e.message }),
+                resolve({ id, writtenAt, error: e.code ?? e.message }),
               );
             },
           );
           req.on('finish', () => (writtenAt = Date.now()));
           req.on('error', (e: NodeJS.ErrnoException) =>
-            resolve({ writtenAt, error: e.code ?? e.message }),
+            resolve({ id, writtenAt, error: e.code ?? e.message }),
           );
           req.end();
         });
 
       const outcomes: Outcome[] = [];
       const perClient = Array<number>(40).fill(0);
-      let stop = false;
+      let exited = false;
+      // Clients keep sending until the process has exited: through the delay (still serving),
+      // the drain (no longer accepting) and the exit. Each request ends answered, refused at
+      // connect (ECONNREFUSED: the server never saw it) or cut; only the first two are allowed.
       const clients = perClient.map(async (_, i) => {
-        while (!stop) {
+        while (!exited) {
           const o = await get(i % 2 === 0);
           outcomes.push(o);
           perClient[i]++;
-          // Refused or cut: this client is done (the server no longer accepts).
-          if (o.error) return;
+          // Refused: the listener is closed; try again shortly until the process is gone.
+          if (o.error) await new Promise((r) => setTimeout(r, 20));
         }
       });
       // Every client has been answered at least once: the load is real when the signal comes.
@@ -253,17 +261,35 @@ describe('graceful shutdown (built process)', () => {
       );
       const signalAt = Date.now();
       const exit = await server.stop('SIGTERM');
-      stop = true;
+      exited = true;
       await Promise.all(clients);
 
       const before = outcomes.filter((o) => o.writtenAt !== undefined && o.writtenAt < signalAt);
-      const failures = before.filter((o) => o.status !== 200);
+      const after = outcomes.filter((o) => !before.includes(o));
+      // What the server read: every request it read leaves a log line with its id, answered or cut.
+      const read = new Set(
+        [...server.output().matchAll(/"requestId":"([0-9a-f-]{36})"/g)].map((m) => m[1]),
+      );
+      const answered = after.filter((o) => o.status === 200);
+      const failed = after.filter((o) => o.status !== 200);
+      // Refused before it was read: the connection was refused, or closed by the kernel with the
+      // request still unread (in the accept backlog, or unparsed on an idle keep-alive socket).
+      const refused = failed.filter((o) => o.error !== undefined && !read.has(o.id));
+      const cutAfterRead = failed.filter((o) => !refused.includes(o));
       expect(before.length).toBeGreaterThanOrEqual(40);
-      expect(failures).toEqual([]);
+      expect(before.filter((o) => o.status !== 200)).toEqual([]);
+      // Sent after the signal: served through the delay, then refused before being read; never
+      // cut once read, never a half answer, never an error status.
+      expect(answered.length).toBeGreaterThanOrEqual(40);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(cutAfterRead).toEqual([]);
       expect(exit).toBe(0);
+      // The app closed its pool itself, before it said it was done and exited.
+      expect(server.output()).toMatch(/shutdown complete/);
       expect(await appBackends(db.url, db.name)).toBe(0);
+      const refusedAtConnect = refused.filter((o) => o.error === 'ECONNREFUSED').length;
       process.stdout.write(
-        `shutdown/drain: ${before.length} requests sent before SIGTERM, ${failures.length} failed; ${outcomes.length - before.length} after\n`,
+        `shutdown/drain: before SIGTERM ${before.length} sent, all answered; after it ${after.length} sent: ${answered.length} answered, ${refused.length} refused unread (${refusedAtConnect} at connect, ${refused.length - refusedAtConnect} reset unread), ${cutAfterRead.length} cut after being read\n`,
       );
     } finally {
       agent.destroy();
