@@ -11,6 +11,9 @@ BEGIN
   CASE NEW.type
     WHEN 'numeric_overflow' THEN PERFORM 1e10::numeric(3,0);
     WHEN 'bad_uuid' THEN PERFORM 'not-a-uuid'::uuid;
+    WHEN 'date_overflow' THEN PERFORM '294277-01-01'::timestamptz;
+    WHEN 'extended_year' THEN PERFORM '+275760-09-13T00:00:00.000Z'::timestamptz;
+    WHEN 'unknown_zone' THEN PERFORM '2020-01-01 00:00:00 GMT+1400'::timestamptz;
     WHEN 'missing_parent' THEN
       INSERT INTO sessions (id, user_id, expires_at) VALUES ('s', '00000000-0000-4000-8000-000000000000', now());
     WHEN 'null_name' THEN NEW.name := NULL;
@@ -66,6 +69,10 @@ describe('error contract (e2e)', () => {
   it.each([
     ['numeric_overflow', 400, 'NUMERIC_OUT_OF_RANGE'],
     ['bad_uuid', 400, 'INVALID_TEXT_REPRESENTATION'],
+    // 22008, 22009 and 22023: what a forged list cursor's time could once reach PostgreSQL with.
+    ['date_overflow', 400, 'INVALID_TEXT_REPRESENTATION'],
+    ['extended_year', 400, 'INVALID_TEXT_REPRESENTATION'],
+    ['unknown_zone', 400, 'INVALID_TEXT_REPRESENTATION'],
     ['missing_parent', 422, 'FOREIGN_KEY_VIOLATION'],
     ['null_name', 422, 'NOT_NULL_VIOLATION'],
     ['forbidden', 422, 'CHECK_VIOLATION'],
@@ -93,11 +100,12 @@ describe('error contract (e2e)', () => {
     expect(check.body.details).toEqual({ constraint: 'strategies_type_test_check' });
   });
 
-  it('maps a duplicate to 409 UNIQUE_VIOLATION with the key and constraint', async () => {
+  it('maps a duplicate to 409 UNIQUE_VIOLATION naming the key and constraint, never the value', async () => {
     await insert('momentum', 'Twice').expect(201);
     const r = await insert('momentum', 'Twice').expect(409);
     expectContract(r.body, 409, 'UNIQUE_VIOLATION');
-    expect(r.body.message).toBe('strategy with name Twice already exists');
+    expect(r.body.message).toBe('strategy with this name already exists');
+    expect(JSON.stringify(r.body)).not.toContain('Twice');
     expect(r.body.details).toMatchObject({
       constraint: 'strategies_name_test_unique',
       fields: ['name'],

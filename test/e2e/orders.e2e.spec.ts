@@ -145,6 +145,10 @@ describe('orders and fills (e2e)', () => {
     const body = order();
     await t.api.post('/api/orders').send(body).expect(201);
     const r = await t.api.post('/api/orders').send(body).expect(409);
-    expect(r.body.details.constraint).toBe('orders_broker_order_id_unique');
+    expect(r.body.details).toEqual({
+      constraint: 'orders_user_id_broker_order_id_unique',
+      fields: ['brokerOrderId'],
+    });
+    expect(r.body.message).toBe('order with this brokerOrderId already exists');
   });
 });

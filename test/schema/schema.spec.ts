@@ -26,7 +26,13 @@ const HOT_PATH_INDEXES = [
 
 /** Deleting a user must never erase the audit trail or shared configuration. */
 /** Tables of the service's own, beside the reference's 56 (and the migrations' bookkeeping). */
-const INTERNAL_TABLES = ['typeorm_migrations', 'idempotency_keys', 'api_keys', 'login_attempts']
+const INTERNAL_TABLES = [
+  'typeorm_migrations',
+  'idempotency_keys',
+  'api_keys',
+  'login_attempts',
+  'server_secrets',
+]
   .map((t) => `'${t}'`)
   .join(', ');
 
@@ -75,8 +81,9 @@ describe('schema', () => {
       `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN (${INTERNAL_TABLES})`,
     );
     expect(Number(rows[0].n)).toBe(56);
-    // The reference's 56, plus the service's own tables (idempotency keys, API keys, login counters).
-    expect(m.dataSource.entityMetadatas).toHaveLength(59);
+    // The reference's 56, plus the service's own tables (idempotency keys, API keys, login
+    // counters, its generated keys).
+    expect(m.dataSource.entityMetadatas).toHaveLength(60);
   });
 
   it('finds no drift between the entities and the migrated database (what migration:generate --check runs)', async () => {
@@ -268,4 +275,73 @@ describe('migrations', () => {
       await m.close();
     }
   });
+});
+
+describe('migration TenantScopedKeys1797500001000', () => {
+  it('gives rows written before it their owner (in batches), and keeps owners right after', async () => {
+    const m = await startMigratedDatabase('tenant_keys_migration');
+    try {
+      const ds = m.dataSource;
+      const applied = async () =>
+        (await ds.query('SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1'))[0].name;
+      while ((await applied()) !== 'TenantScopedKeys1797500001000') {
+        await ds.undoLastMigration({ transaction: 'each' });
+      }
+      await ds.undoLastMigration({ transaction: 'each' });
+      const one = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0];
+      const [a, b] = [
+        await insertRow(ds.manager, metadataOf(ds, 'users')),
+        await insertRow(ds.manager, metadataOf(ds, 'users')),
+      ];
+      const order = await insertRow(ds.manager, metadataOf(ds, 'orders'), { userId: a.id });
+      const decision = await insertRow(ds.manager, metadataOf(ds, 'ai_decisions'), {
+        userId: b.id,
+      });
+      // More fills than one backfill batch holds, and one without an order.
+      await ds.query(
+        `INSERT INTO fills (broker, broker_order_id, broker_fill_id, order_id, symbol, side, qty, price, occurred_at)
+         SELECT 'alpaca', 'bo', 'f' || g, $1, 'AAPL', 'buy', 1, 1, now() FROM generate_series(1, 12000) g`,
+        [order.id],
+      );
+      await ds.query(
+        `INSERT INTO fills (broker, broker_order_id, symbol, side, qty, price, occurred_at)
+         VALUES ('alpaca', 'bo', 'AAPL', 'buy', 1, 1, now())`,
+      );
+      await ds.query(
+        `INSERT INTO work_items (type, idempotency_key, decision_id) VALUES ('x', 'k1', $1), ('x', 'k2', NULL)`,
+        [decision.id],
+      );
+
+      await ds.runMigrations();
+      expect(
+        await ds.query(
+          `SELECT owner_id, count(*)::int AS n FROM fills GROUP BY owner_id ORDER BY n DESC`,
+        ),
+      ).toEqual([
+        { owner_id: a.id, n: 12000 },
+        { owner_id: null, n: 1 },
+      ]);
+      expect(
+        await ds.query(`SELECT owner_id FROM work_items ORDER BY owner_id NULLS LAST`),
+      ).toEqual([{ owner_id: b.id }, { owner_id: null }]);
+
+      // The owner follows the parent's user.
+      await ds.query(`UPDATE ai_decisions SET user_id = $1 WHERE id = $2`, [a.id, decision.id]);
+      expect(
+        await one(`SELECT owner_id FROM work_items WHERE decision_id = $1`, [decision.id]),
+      ).toEqual({ owner_id: a.id });
+      await ds.query(`UPDATE orders SET user_id = $1 WHERE id = $2`, [b.id, order.id]);
+      expect(await one(`SELECT count(*)::int AS n FROM fills WHERE owner_id = $1`, [b.id])).toEqual(
+        { n: 12000 },
+      );
+      // A value written directly is replaced by the parent's.
+      await ds.query(`UPDATE fills SET owner_id = $1 WHERE order_id = $2`, [a.id, order.id]);
+      expect(await one(`SELECT count(*)::int AS n FROM fills WHERE owner_id = $1`, [a.id])).toEqual(
+        { n: 0 },
+      );
+      expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await m.close();
+    }
+  }, 120_000);
 });

@@ -66,15 +66,35 @@ function parseKeyDetail(
     c
       .trim()
       .replace(/^\w+\((.+)\)$/, '$1')
+      .replace(/::\w+$/, '')
       .replace(/^"|"$/g, ''),
   );
   return { columns, values: m[2] };
 }
 
 /**
+ * Columns that scope a key to its owner (the caller's own id, the owner a child row inherits):
+ * a conflict is always within the caller's scope, so they name nothing the client could change.
+ */
+const SCOPE_COLUMNS = new Set(['user_id', 'owner_id']);
+
+/**
+ * The fields a unique key's conflict is about, as the client names them; undefined when the key
+ * has none (a singleton's constant expression).
+ */
+function conflictFields(columns: string[]): string[] | undefined {
+  const names = columns.filter((c) => /^[a-z_][a-z0-9_]*$/i.test(c) && !/^(true|false)$/i.test(c));
+  const named = names.filter((c) => !SCOPE_COLUMNS.has(c));
+  const fields = (named.length > 0 ? named : names).map(snakeToCamel);
+  return fields.length > 0 ? fields : undefined;
+}
+
+/**
  * Maps an error thrown by pg/TypeORM to the contract's typed error, or undefined when the error
  * did not come from the database. The messages are written here from the error's fields: no SQL,
- * no parameters and no server text beyond key values the client itself sent reach the response.
+ * no parameters and no server text reach the response. A unique conflict names the key's fields
+ * and constraint, never the value PostgreSQL reports: that value may be the spelling another
+ * caller's row holds (a username differing in case, a platform row's key), not the client's own.
  */
 export function mapDatabaseError(err: unknown): MappedError | undefined {
   const pg = driverErrorOf(err);
@@ -83,14 +103,15 @@ export function mapDatabaseError(err: unknown): MappedError | undefined {
 
   if (code === '23505') {
     const key = parseKeyDetail(pg?.detail);
+    const fields = key && conflictFields(key.columns);
     const what = humanizeTable(pg?.table);
     return {
       status: 409,
       code: 'UNIQUE_VIOLATION',
-      message: key
-        ? `${what} with ${key.columns.map(snakeToCamel).join(', ')} ${key.values} already exists`
+      message: fields
+        ? `${what} with this ${fields.join(', ')} already exists`
         : `${what} already exists`,
-      details: { constraint: pg?.constraint, fields: key?.columns.map(snakeToCamel) },
+      details: { constraint: pg?.constraint, fields },
     };
   }
   if (code === '23503') {
@@ -165,11 +186,21 @@ export function mapDatabaseError(err: unknown): MappedError | undefined {
       message: 'a value is longer than its column allows',
     };
   }
-  if (code === '22007' || code === '22008') {
+  // 22008 datetime_field_overflow, 22009 invalid_time_zone_displacement_value: a date/time that
+  // parses in JavaScript but not in PostgreSQL (year +275760, an offset of GMT+1400).
+  if (code === '22007' || code === '22008' || code === '22009') {
     return {
       status: 400,
       code: 'INVALID_TEXT_REPRESENTATION',
       message: 'a date/time value is invalid or out of range',
+    };
+  }
+  if (code === '22023') {
+    // invalid_parameter_value: a value a function refuses (a time zone, an interval part).
+    return {
+      status: 400,
+      code: 'INVALID_TEXT_REPRESENTATION',
+      message: 'a value is not valid where it is used',
     };
   }
   if (code === '40001' || code === '40P01') {

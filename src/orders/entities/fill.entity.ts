@@ -15,7 +15,7 @@ import { ChildTable } from '../../auth/policy/table-access';
 
 @ChildTable(() => Order, 'order_id')
 @Entity('fills')
-@Unique('fills_broker_fill_id_unique', ['brokerFillId'])
+@Unique('fills_owner_id_broker_fill_id_unique', ['ownerId', 'brokerFillId'])
 @Index('fills_broker_order_id_idx', ['brokerOrderId'])
 @Index('fills_order_id_idx', ['orderId'])
 @Index('fills_symbol_idx', ['symbol'])
@@ -44,6 +44,16 @@ export class Fill {
   @ManyToOne(() => Order, (parent) => parent.fills, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
   @JoinColumn({ name: 'order_id' })
   order?: Relation<Order> | null;
+
+  /**
+   * The order's user, copied by the database (trigger fills_set_owner, followed when the order's
+   * user changes; see migrations/1797500001000-TenantScopedKeys.ts), so that a broker fill id is
+   * unique per owner: two users may hold the same one, one owner cannot record a fill twice, not
+   * even under two of its orders (a key per order would let that fill be counted twice). Not
+   * part of the API: the access policy still follows order_id.
+   */
+  @Column('uuid', { nullable: true, select: false })
+  ownerId!: string | null;
 
   @ApiProperty({ type: String })
   @Column('text')

@@ -20,8 +20,9 @@ import { OwnedTable } from '../../auth/policy/table-access';
 
 @OwnedTable()
 @Entity('orders')
-@Unique('orders_broker_order_id_unique', ['brokerOrderId'])
-@Unique('orders_client_order_id_unique', ['clientOrderId'])
+// Client-chosen keys are unique per owner: another user's values are neither refused nor revealed.
+@Unique('orders_user_id_client_order_id_unique', ['userId', 'clientOrderId'])
+@Unique('orders_user_id_broker_order_id_unique', ['userId', 'brokerOrderId'])
 @Index('orders_user_id_idx', ['userId'])
 @Index('orders_broker_order_id_idx', ['brokerOrderId'])
 @Index('orders_client_order_id_idx', ['clientOrderId'])

@@ -9,7 +9,6 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   Relation,
-  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import { AiDecision } from '../../ai-decisions/entities/ai-decision.entity';
@@ -18,7 +17,16 @@ import { ChildTable } from '../../auth/policy/table-access';
 
 @ChildTable(() => AiDecision, 'decision_id', { unlinkedIsPlatform: true })
 @Entity('work_items')
-@Unique('work_items_idempotency_key_unique', ['idempotencyKey'])
+// An idempotency key is unique per owner (the decision's user) and, separately, among platform
+// items (no decision): a user can neither see nor take the keys of the platform's scheduler.
+@Index('work_items_owner_id_idempotency_key_unique', ['ownerId', 'idempotencyKey'], {
+  unique: true,
+  where: '"decision_id" IS NOT NULL',
+})
+@Index('work_items_platform_idempotency_key_unique', ['idempotencyKey'], {
+  unique: true,
+  where: '"decision_id" IS NULL',
+})
 @Index('work_items_decision_id_idx', ['decisionId'])
 export class WorkItem {
   @ApiProperty({ format: 'uuid' })
@@ -64,6 +72,14 @@ export class WorkItem {
   @ManyToOne(() => AiDecision, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
   @JoinColumn({ name: 'decision_id' })
   decision?: Relation<AiDecision> | null;
+
+  /**
+   * The decision's user, copied by the database (trigger work_items_set_owner, followed when the
+   * decision's user changes; see migrations/1797500001000-TenantScopedKeys.ts); NULL for a
+   * platform item. It scopes the idempotency key; the access policy still follows decision_id.
+   */
+  @Column('uuid', { nullable: true, select: false })
+  ownerId!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
