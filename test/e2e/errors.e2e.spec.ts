@@ -86,6 +86,22 @@ describe('error contract (e2e)', () => {
     if (status === 503) expect(r.headers['retry-after']).toMatch(/^\d+$/);
   });
 
+  it('keeps the statement timeout on every pooled connection, the one that ran the migrations too', async () => {
+    // The migrations lift the timeout for their own connection; that connection then serves
+    // requests. Hold every connection of the pool at once and ask each for its setting.
+    const pool = (t.dataSource.driver as unknown as { master: { options: { max: number } } }).master;
+    const rows = await Promise.all(
+      Array.from({ length: pool.options.max }, () =>
+        t.dataSource.query<Array<{ timeout: string; pid: number }>>(
+          `SELECT current_setting('statement_timeout') AS timeout, pg_backend_pid() AS pid FROM pg_sleep(0.2)`,
+        ),
+      ),
+    );
+    const seen = rows.map((r) => r[0]);
+    expect(new Set(seen.map((r) => r.pid)).size).toBe(pool.options.max);
+    expect(seen.map((r) => r.timeout)).toEqual(seen.map(() => '300ms'));
+  });
+
   it('names the field and the constraint where PostgreSQL says which', async () => {
     const fk = await insert('missing_parent').expect(422);
     expect(fk.body.details).toMatchObject({ constraint: 'sessions_user_id_fkey', field: 'userId' });
