@@ -11,8 +11,10 @@ export class IdempotencyRepository {
   constructor(@InjectTransactionHost() private readonly tx: Tx) {}
 
   /**
-   * Claims the key for this request (after dropping an expired claim). False when a live claim
-   * exists: a concurrent first request holds its row until it commits, so this waits for it.
+   * Claims the key for this request in one statement: a new key is inserted, an expired claim is
+   * taken over (its old request and response cleared), a live one is left alone. False when a
+   * live claim exists: a concurrent first request holds its row until it commits, so this waits
+   * for it (ON CONFLICT locks the row it conflicts with).
    */
   @GenerateSql({ params: [SAMPLE.uuid, 'key-1', 'sha256', 24] })
   async claim(
@@ -21,15 +23,14 @@ export class IdempotencyRepository {
     requestHash: string,
     ttlHours: number,
   ): Promise<boolean> {
-    const m = this.tx.tx;
-    await m.query(
-      'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()',
-      [principal, key],
-    );
-    const claimed: unknown[] = await m.query(
+    const claimed: unknown[] = await this.tx.tx.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(hours => $4))
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+       ON CONFLICT (user_id, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, expires_at = EXCLUDED.expires_at,
+             created_at = now(), response_status = NULL, response_body = NULL
+         WHERE idempotency_keys.expires_at < now()
+       RETURNING key`,
       [principal, key, requestHash, ttlHours],
     );
     return claimed.length > 0;

@@ -2,17 +2,19 @@
 -- Do not edit: change the repository, regenerate, and review the difference.
 
 -- IdempotencyRepository.claim
-DELETE FROM idempotency_keys
-WHERE
-  user_id = $1
-  AND key = $2
-  AND expires_at < now();
-
 INSERT INTO
   idempotency_keys (user_id, key, request_hash, expires_at)
 VALUES
   ($1, $2, $3, now() + make_interval(hours => $4))
-ON CONFLICT (user_id, key) DO NOTHING
+ON CONFLICT (user_id, key) DO UPDATE
+SET
+  request_hash = EXCLUDED.request_hash,
+  expires_at = EXCLUDED.expires_at,
+  created_at = now(),
+  response_status = NULL,
+  response_body = NULL
+WHERE
+  idempotency_keys.expires_at < now()
 RETURNING
   key;
 

@@ -475,42 +475,98 @@ WHERE
 
 -- TradesRepository.insert
 -- (the sample arguments end in SQLSTATE 23503)
-INSERT INTO
-  "trades" (
-    "id",
-    "user_id",
-    "strategy_id",
-    "order_id",
-    "symbol",
-    "side",
-    "quantity",
-    "price",
-    "executed_at",
-    "pnl",
-    "status",
-    "notes",
-    "trace_id"
+WITH
+  t AS (
+    INSERT INTO
+      trades (user_id, symbol, side, quantity, price)
+    VALUES
+      ($1, $2, $3, $4, $5)
+    RETURNING
+      id,
+      user_id,
+      strategy_id,
+      order_id,
+      symbol,
+      side,
+      quantity,
+      price,
+      executed_at,
+      pnl,
+      status,
+      notes,
+      trace_id
   )
-VALUES
+SELECT
+  t.id,
+  t.executed_at::text AS page_order_value,
   (
-    DEFAULT,
-    $1,
-    DEFAULT,
-    DEFAULT,
-    $2,
-    $3,
-    $4,
-    $5,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT,
-    DEFAULT
-  )
-RETURNING
-  "id",
-  "executed_at",
-  "status";
+    SELECT
+      row_to_json(o)
+    FROM
+      (
+        SELECT
+          t.id AS "id",
+          t.user_id AS "userId",
+          t.strategy_id AS "strategyId",
+          t.order_id AS "orderId",
+          t.symbol AS "symbol",
+          t.side AS "side",
+          t.quantity::text AS "quantity",
+          t.price::text AS "price",
+          to_char(
+            t.executed_at AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          ) AS "executedAt",
+          t.pnl::text AS "pnl",
+          t.status AS "status",
+          t.notes AS "notes",
+          t.trace_id AS "traceId",
+          s.name AS "strategyName",
+          CASE
+            WHEN d.id IS NULL THEN NULL
+            ELSE (
+              SELECT
+                row_to_json(decision)
+              FROM
+                (
+                  SELECT
+                    d.id AS "id",
+                    d.symbol AS "symbol",
+                    d.action AS "action",
+                    d.confidence::text AS "confidence",
+                    d.reasoning AS "reasoning",
+                    d.status AS "status",
+                    to_char(
+                      d.created_at AT TIME ZONE 'UTC',
+                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+                    ) AS "createdAt"
+                ) decision
+            )
+          END AS "aiDecision"
+      ) o
+  )::text AS item
+FROM
+  t
+  LEFT JOIN strategies s ON s.id = t.strategy_id
+  LEFT JOIN LATERAL (
+    SELECT
+      d.id,
+      d.symbol,
+      d.action,
+      d.confidence,
+      d.reasoning,
+      d.status,
+      d.created_at
+    FROM
+      ai_decisions d
+    WHERE
+      d.executed_trade_id = t.id
+    ORDER BY
+      d.created_at DESC,
+      d.id DESC
+    LIMIT
+      1
+  ) d ON true;
 
 -- TradesRepository.lockOwned
 SELECT

@@ -9,7 +9,12 @@ import type { Tx } from '../database/transaction';
 import { CreateTradeDto } from './dto/create-trade.dto';
 import { ListTradesQuery } from './dto/list-trades.query';
 import { Trade } from './entities/trade.entity';
-import { tradeCountStatement, tradePageStatement, tradeStatement } from './trades.query';
+import {
+  tradeCountStatement,
+  tradeInsertStatement,
+  tradePageStatement,
+  tradeStatement,
+} from './trades.query';
 
 const LIST = Object.assign(new ListTradesQuery(), { limit: 100, offset: 0 });
 
@@ -52,16 +57,14 @@ export class TradesRepository {
     return readJsonItem(this.tx, tradeStatement(this.policy.scopeSql(Trade, caller), id));
   }
 
+  /** One statement: the insert answers the new trade enriched (see tradeInsertStatement). */
   @GenerateSql({
     params: [{ symbol: 'AAPL', side: 'buy', quantity: '1', price: '10' }, SAMPLE.uuid],
   })
-  async insert(dto: CreateTradeDto, userId: string): Promise<string> {
-    const { identifiers } = await this.tx.tx.getRepository(Trade).insert({
-      ...dto,
-      userId,
-      executedAt: dto.executedAt ? new Date(dto.executedAt) : undefined,
-    });
-    return String(identifiers[0].id);
+  async insert(dto: CreateTradeDto, userId: string): Promise<JsonText> {
+    const { sql, params } = tradeInsertStatement(dto, userId);
+    const [row] = (await this.tx.tx.query(sql, params)) as { item: string }[];
+    return new JsonText(row.item);
   }
 
   /** Whether the caller may change the trade; it stays locked until the transaction ends. */

@@ -32,7 +32,7 @@ export class TradesService {
     // The keys alone would accept another user's order: references must be rows the caller sees.
     await this.policy.assertReferences(Trade, { ...dto }, user);
     // Parsed: the audit and idempotency records read the created trade's fields.
-    const created = await this.get(user, await this.trades.insert(dto, ownerOf(user)));
+    const created = await this.trades.insert(dto, ownerOf(user));
     return created.toJSON() as EnrichedTradeDto;
   }
 
