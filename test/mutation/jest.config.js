@@ -1,0 +1,19 @@
+// The jest configuration Stryker runs each mutant against: the project's, narrowed to the tests
+// that state who may touch what (the hand-written access contract, isolation, ownership on
+// delete, protected admin states, the model-based sequences and the policy's unit tests).
+const base = require('../../jest.config.js');
+
+module.exports = {
+  ...base,
+  rootDir: '../..',
+  reporters: ['default'],
+  testMatch: [
+    '<rootDir>/test/schema/access-policy.spec.ts',
+    '<rootDir>/test/e2e/access-matrix.e2e.spec.ts',
+    '<rootDir>/test/e2e/access-policy.e2e.spec.ts',
+    '<rootDir>/test/e2e/isolation.e2e.spec.ts',
+    '<rootDir>/test/e2e/delete-ownership.e2e.spec.ts',
+    '<rootDir>/test/e2e/protected-states.e2e.spec.ts',
+    '<rootDir>/test/e2e/model-access.e2e.spec.ts',
+  ],
+};
