@@ -6,6 +6,7 @@ import { defaultIfEmpty, from, lastValueFrom, map, Observable } from 'rxjs';
 import { DomainError } from '../common/errors/domain-errors';
 import { responseStatusOf } from '../common/http/response-status';
 import type { Tx } from '../database/transaction';
+import { takeResponseToStore } from '../idempotency/stored-response';
 import { auditEntryFor, MUTATING_METHODS } from './audit-entry';
 import { AuditService } from './audit.service';
 import { auditedMetaOf } from './audited.decorator';
@@ -42,6 +43,7 @@ export class AuditInterceptor implements NestInterceptor {
         const status = responseStatusOf(ctx, this.reflector);
         await this.audit.recordInTransaction(
           auditEntryFor(req, { status, resourceId: idOf(result) }, meta),
+          takeResponseToStore(req),
         );
         return { result };
       }),

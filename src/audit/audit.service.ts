@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Page } from '../common/pagination/page';
+import type { StoredResponse } from '../idempotency/stored-response';
 import { AuditEntry } from './audit-entry';
 import { AuditRepository } from './audit.repository';
 import { ListAuditLogsQuery } from './dto/list-audit-logs.query';
@@ -12,9 +13,12 @@ export class AuditService {
 
   constructor(private readonly audit: AuditRepository) {}
 
-  /** Writes the row in the request's transaction: it commits or rolls back with the change. */
-  async recordInTransaction(entry: AuditEntry): Promise<void> {
-    await this.audit.insert(entry, false);
+  /**
+   * Writes the row in the request's transaction: it commits or rolls back with the change. An
+   * Idempotency-Key's first response is stored by the same statement.
+   */
+  async recordInTransaction(entry: AuditEntry, response?: StoredResponse): Promise<void> {
+    await this.audit.insert(entry, false, response);
   }
 
   /**

@@ -60,7 +60,8 @@ export async function runMigrationsSafely(
       } finally {
         // The runner's connection goes back to the app's pool: without the RESET, every request
         // that later drew it would run with no statement timeout at all.
-        if (!options.pgbouncer) await runner.query('RESET statement_timeout').catch(() => undefined);
+        if (!options.pgbouncer)
+          await runner.query('RESET statement_timeout').catch(() => undefined);
         await runner.release();
       }
     }

@@ -8,7 +8,9 @@ import { defaultIfEmpty, from, lastValueFrom, Observable } from 'rxjs';
 import { UnprocessableError, ValidationError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { responseStatusOf } from '../common/http/response-status';
+import { MUTATING_METHODS } from '../audit/audit-entry';
 import { IdempotencyRepository } from './idempotency.repository';
+import { leaveResponseToStore } from './stored-response';
 
 const HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -71,13 +73,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         const result = await lastValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
         const status = responseStatusOf(ctx, this.reflector);
-        // The stored body is exactly what the client received: the JSON of the result.
-        await this.keys.saveResponse(
-          userId,
+        // The stored body is exactly what the client received: the JSON of the result. A
+        // mutating request's audit row closes its transaction and stores it in the same statement.
+        const stored = {
+          principal: userId,
           key,
           status,
-          result === undefined ? null : JSON.parse(JSON.stringify(result)),
-        );
+          body: result === undefined ? null : JSON.parse(JSON.stringify(result)),
+        };
+        if (MUTATING_METHODS.has(req.method)) leaveResponseToStore(req, stored);
+        else await this.keys.saveResponse(stored.principal, key, status, stored.body);
         return result;
       })(),
     );

@@ -4,27 +4,24 @@
 -- AuditRepository.insert
 -- (the sample arguments end in SQLSTATE 23503)
 INSERT INTO
-  "audit_logs" (
-    "id",
-    "user_id",
-    "username",
-    "api_key_id",
-    "api_key_name",
-    "action",
-    "resource",
-    "resource_id",
-    "method",
-    "path",
-    "ip_address",
-    "user_agent",
-    "request_body",
-    "response_status",
-    "error_message",
-    "timestamp"
+  audit_logs (
+    user_id,
+    username,
+    api_key_id,
+    api_key_name,
+    action,
+    resource,
+    resource_id,
+    method,
+    path,
+    ip_address,
+    user_agent,
+    request_body,
+    response_status,
+    error_message
   )
 VALUES
   (
-    DEFAULT,
     $1,
     $2,
     $3,
@@ -36,14 +33,57 @@ VALUES
     $9,
     $10,
     $11,
-    $12,
+    $12::jsonb,
     $13,
-    $14,
-    DEFAULT
+    $14
+  );
+
+-- AuditRepository.insert: with the response of an Idempotency-Key
+-- (the sample arguments end in SQLSTATE 23503)
+WITH
+  stored AS (
+    UPDATE idempotency_keys
+    SET
+      response_status = $15,
+      response_body = $16::jsonb
+    WHERE
+      user_id = $17
+      AND key = $18
   )
-RETURNING
-  "id",
-  "timestamp";
+INSERT INTO
+  audit_logs (
+    user_id,
+    username,
+    api_key_id,
+    api_key_name,
+    action,
+    resource,
+    resource_id,
+    method,
+    path,
+    ip_address,
+    user_agent,
+    request_body,
+    response_status,
+    error_message
+  )
+VALUES
+  (
+    $1,
+    $2,
+    $3,
+    $4,
+    $5,
+    $6,
+    $7,
+    $8,
+    $9,
+    $10,
+    $11,
+    $12::jsonb,
+    $13,
+    $14
+  );
 
 -- AuditRepository.list: newest
 SELECT

@@ -89,7 +89,8 @@ describe('error contract (e2e)', () => {
   it('keeps the statement timeout on every pooled connection, the one that ran the migrations too', async () => {
     // The migrations lift the timeout for their own connection; that connection then serves
     // requests. Hold every connection of the pool at once and ask each for its setting.
-    const pool = (t.dataSource.driver as unknown as { master: { options: { max: number } } }).master;
+    const pool = (t.dataSource.driver as unknown as { master: { options: { max: number } } })
+      .master;
     const rows = await Promise.all(
       Array.from({ length: pool.options.max }, () =>
         t.dataSource.query<Array<{ timeout: string; pid: number }>>(
