@@ -8,6 +8,8 @@ import { AdminTable } from '../../auth/policy/table-access';
 // Usernames are unique case-insensitively: an expression index (created by a migration; TypeORM
 // cannot express it, the declaration only keeps the CLI from dropping it).
 @Index('users_username_lower_unique', { synchronize: false })
+// The login lookup's expression, lower(username COLLATE "C") (src/auth/username.ts), likewise.
+@Index('users_username_canonical_unique', { synchronize: false })
 export class User {
   @ApiProperty({ format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')
