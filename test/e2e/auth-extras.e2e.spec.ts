@@ -71,6 +71,19 @@ describe('login names: one canonical form for the throttle and the lookup (e2e)'
     ).toEqual(before);
   });
 
+  it('keeps usernames unique under the canonical form (409 naming its key, not the spelling held)', async () => {
+    const r = await t.http
+      .post('/api/auth/signup')
+      .send({ username: t.user.username.toUpperCase(), password: TEST_PASSWORD })
+      .expect(409);
+    expect(r.body.code).toBe('UNIQUE_VIOLATION');
+    expect(r.body.details).toEqual({
+      constraint: 'users_username_canonical_unique',
+      fields: ['username'],
+    });
+    expect(JSON.stringify(r.body)).not.toContain(t.user.username);
+  });
+
   it('still logs in under any ASCII letter case', async () => {
     const u = await t.newUser('Case');
     await login(t, u.username.toUpperCase(), TEST_PASSWORD).expect(200);
