@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { USERNAME_PATTERN } from '../src/auth/username';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { User } from '../src/users/entities/user.entity';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const admin = args.includes('--admin');
   const names = args.filter((a) => a !== '--admin');
-  if (names.length !== 1 || !/^[A-Za-z0-9_.-]{3,64}$/.test(names[0])) {
+  if (names.length !== 1 || !USERNAME_PATTERN.test(names[0])) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }

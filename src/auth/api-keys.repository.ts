@@ -45,12 +45,14 @@ export class ApiKeysRepository {
     return this.keys.save(this.keys.create(values));
   }
 
+  /** Each key with the name of the admin who issued it (`creator`: id and username only). */
   @GenerateSql({ params: [PAGE] })
   list(query: ListQueryDto): Promise<Page<ApiKey>> {
     return paginate(
       this.keys.createQueryBuilder('k'),
       { alias: 'k', timeColumn: 'created_at' },
       query,
+      (page) => page.leftJoin('k.creator', 'c').addSelect(['c.id', 'c.username']),
     );
   }
 

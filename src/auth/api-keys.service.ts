@@ -21,12 +21,12 @@ export class ApiKeysService {
       prefix: key.slice(0, 10),
       createdBy: admin.userId,
     });
-    return { ...ApiKeyView.of(saved), key };
+    return { ...ApiKeyView.of(saved, admin.username), key };
   }
 
   async list(query: ListQueryDto): Promise<Page<ApiKeyView>> {
     const page = await this.keys.list(query);
-    return { ...page, items: page.items.map(ApiKeyView.of) };
+    return { ...page, items: page.items.map((k) => ApiKeyView.of(k)) };
   }
 
   /** Revokes at once: the next request with the key is a 401 (keys are not cached). */

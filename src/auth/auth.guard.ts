@@ -47,6 +47,10 @@ export class AuthGuard implements CanActivate {
     switch (rule.kind) {
       case 'caller':
         return true;
+      case 'session':
+        if (caller.sessionId === undefined)
+          throw new ForbiddenError('this route needs a person logged in, not an API key');
+        return true;
       case 'admin':
         if (!caller.isAdmin) throw new ForbiddenError('this route needs an administrator');
         return true;

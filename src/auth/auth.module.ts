@@ -10,6 +10,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginThrottle } from './login-throttle';
+import { SignupThrottle } from './signup-throttle';
 import { SessionCache } from './session-cache';
 
 @Module({
@@ -20,6 +21,7 @@ import { SessionCache } from './session-cache';
     ApiKeysService,
     ApiKeysRepository,
     LoginThrottle,
+    SignupThrottle,
     SessionCache,
     LoginAttemptsRepository,
     AdminBootstrap,

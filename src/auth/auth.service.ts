@@ -2,16 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request } from 'express';
 import { allowFailureAudit } from '../audit/audited.decorator';
-import { ForbiddenError, LoginFailedError, ValidationError } from '../common/errors/domain-errors';
+import {
+  ForbiddenError,
+  LoginFailedError,
+  ValidationError,
+  WrongPasswordError,
+} from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { UserView } from '../users/dto/user-view.dto';
-import { decoyHash, verifyPassword } from '../users/password';
+import { decoyHash, hashPassword, verifyPassword } from '../users/password';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { AuthUser } from './auth-user';
 import { LoginResponse } from './dto/login-response.dto';
 import { LoginThrottle } from './login-throttle';
+import { SignupThrottle } from './signup-throttle';
 import { SessionCache } from './session-cache';
 import { API_KEY_PREFIX, newToken, tokenHash } from './tokens';
 
@@ -28,6 +34,7 @@ export class AuthService {
     private readonly keys: ApiKeysRepository,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
+    private readonly signupThrottle: SignupThrottle,
     private readonly sessionCache: SessionCache,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -36,9 +43,11 @@ export class AuthService {
     this.signupEnabled = auth.signupEnabled;
   }
 
-  signup(username: string, password: string): Promise<UserView> {
+  /** Counted per client address before the password is hashed (see SignupThrottle). */
+  async signup(username: string, password: string, req: Request): Promise<UserView> {
     if (!this.signupEnabled)
       throw new ForbiddenError('signup is closed; an administrator creates accounts');
+    await this.signupThrottle.count(req.ip ?? 'unknown');
     return this.users.create(username, password, false);
   }
 
@@ -58,6 +67,36 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.ttlMs);
     await this.sessions.insertSession(tokenHash(token), user.id, expiresAt);
     return { token, expiresAt: expiresAt.toISOString(), user: UserView.of(user) };
+  }
+
+  /**
+   * A person changes their own password, proving the current one. A wrong current password is a
+   * 403 that counts as a failed login of the (username, address) pair, so a stolen session cannot
+   * be used to guess the password faster than login allows. On success every other session of
+   * the user is revoked (the one making the change stays), in the same transaction.
+   */
+  async changePassword(
+    caller: AuthUser,
+    currentPassword: string,
+    newPassword: string,
+    req: Request,
+  ): Promise<void> {
+    if (!caller.sessionId || caller.userId === null || caller.username === null)
+      throw new ForbiddenError('only a person logged in with a session changes a password');
+    const ip = req.ip ?? 'unknown';
+    await this.throttle.check(caller.username, ip);
+    const hash = await this.sessions.passwordHashOf(caller.userId);
+    if (hash === undefined || !(await verifyPassword(hash, currentPassword))) {
+      await this.throttle.fail(caller.username, ip);
+      throw new WrongPasswordError('the current password is wrong');
+    }
+    const revoked = await this.sessions.changePassword(
+      caller.userId,
+      await hashPassword(newPassword),
+      caller.sessionId,
+    );
+    // Other instances hear the deletions from the database; this one forgets them at once.
+    for (const id of revoked) this.sessionCache.forget(id);
   }
 
   async logout(caller: AuthUser): Promise<void> {

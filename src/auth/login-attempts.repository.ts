@@ -16,7 +16,7 @@ const KEYS: ThrottleKey[] = [
   { key: 'addr:203.0.113.7', max: 50 },
 ];
 
-/** The failed-login counters (the UNLOGGED `login_attempts` table). */
+/** The failed-login counters and the signup counters (the UNLOGGED `login_attempts` table). */
 @Injectable()
 export class LoginAttemptsRepository {
   constructor(@InjectTransactionHost() private readonly tx: Tx) {}
@@ -64,6 +64,34 @@ export class LoginAttemptsRepository {
       [keys.map((k) => k.key), keys.map((k) => k.max), windowSeconds],
     );
     return new Set(rows.filter((r) => r.audit).map((r) => r.key));
+  }
+
+  /**
+   * Counts one event on `key` in a fixed window of `windowSeconds` from the key's first event,
+   * and returns the count so far (this one included) and the seconds until the window ends. The
+   * row's `locked_until` holds the window's end, so maintenance keeps the row until then. The
+   * upsert locks the row until the transaction ends: parallel events on one key count one after
+   * the other, and an event whose transaction rolls back (its request failed) counts nothing.
+   */
+  @GenerateSql({ params: ['signup:203.0.113.7', 3600] })
+  async countInWindow(
+    key: string,
+    windowSeconds: number,
+  ): Promise<{ count: number; secondsLeft: number }> {
+    const over = `(a.locked_until IS NULL OR a.locked_until <= now())`;
+    const rows: Array<{ count: number; secondsLeft: number }> = await this.tx.tx.query(
+      `INSERT INTO login_attempts AS a (key, failures, window_started_at, locked_until, updated_at)
+       VALUES ($1, 1, now(), now() + make_interval(secs => $2::int), now())
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN ${over} THEN 1 ELSE a.failures + 1 END,
+         window_started_at = CASE WHEN ${over} THEN now() ELSE a.window_started_at END,
+         locked_until = CASE WHEN ${over} THEN now() + make_interval(secs => $2::int) ELSE a.locked_until END,
+         updated_at = now()
+       RETURNING a.failures AS count,
+                 greatest(1, ceil(extract(epoch FROM a.locked_until - now())))::int AS "secondsLeft"`,
+      [key, windowSeconds],
+    );
+    return rows[0]!;
   }
 
   @GenerateSql({ params: ['pair:alice|203.0.113.7'] })

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { RateLimitedError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { LoginAttemptsRepository, ThrottleKey } from './login-attempts.repository';
+import { canonicalUsername } from './username';
 
 /**
  * Counts failed logins in PostgreSQL, so every app instance behind a load balancer shares them.
@@ -32,9 +33,10 @@ export class LoginThrottle {
     this.windowSeconds = auth.loginLockoutSeconds;
   }
 
+  /** The pair key names the account as the lookup does (canonicalUsername), never another fold. */
   private keys(username: string, ip: string): [ThrottleKey, ThrottleKey] {
     return [
-      { key: `pair:${username.toLowerCase()}|${ip}`, max: this.maxPair },
+      { key: `pair:${canonicalUsername(username)}|${ip}`, max: this.maxPair },
       { key: `addr:${ip}`, max: this.maxAddress },
     ];
   }

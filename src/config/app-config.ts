@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { USERNAME_PATTERN } from '../auth/username';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -122,7 +123,7 @@ class EnvironmentVariables {
 
   @IsOptional()
   @Transform(blankToUndefined)
-  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'must be 3..64 letters, digits, _ . or -' })
+  @Matches(USERNAME_PATTERN, { message: 'must be 3..64 letters, digits, _ . or -' })
   ADMIN_USERNAME?: string;
 
   @IsOptional()
@@ -149,6 +150,18 @@ class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   SIGNUP_ENABLED = true;
+
+  /** Accounts signup makes per client address in SIGNUP_WINDOW_SECONDS; then 429. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  SIGNUP_MAX_PER_ADDRESS = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  SIGNUP_WINDOW_SECONDS = 3600;
 
   /** Express's `trust proxy`: false, true, a hop count, or addresses/subnets/names (comma-separated). */
   @Transform(blankToUndefined)
@@ -290,6 +303,9 @@ export interface AppConfig {
     /** Failed logins from one address (any usernames) before that address is locked. */
     loginMaxFailuresPerAddress: number;
     signupEnabled: boolean;
+    /** Accounts signup makes per client address within `signupWindowSeconds`. */
+    signupMaxPerAddress: number;
+    signupWindowSeconds: number;
   };
   http: {
     /** Express's `trust proxy` value: where the client address comes from behind a proxy. */
@@ -397,6 +413,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginLockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
       loginMaxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
       signupEnabled: vars.SIGNUP_ENABLED,
+      signupMaxPerAddress: vars.SIGNUP_MAX_PER_ADDRESS,
+      signupWindowSeconds: vars.SIGNUP_WINDOW_SECONDS,
     },
     http: {
       trustProxy: trustProxyValue(vars.TRUST_PROXY),

@@ -31,9 +31,12 @@ SELECT
   "k"."created_by" AS "k_created_by",
   "k"."created_at" AS "k_created_at",
   "k"."last_used_at" AS "k_last_used_at",
+  "c"."id" AS "c_id",
+  "c"."username" AS "c_username",
   k.created_at::text AS "page_order_value"
 FROM
   "api_keys" "k"
+  LEFT JOIN "users" "c" ON "c"."id" = "k"."created_by"
 ORDER BY
   "k"."created_at" DESC,
   "k"."id" DESC

@@ -121,6 +121,60 @@ RETURNING
   a.key,
   a.last_audited_at = now() AS audit;
 
+-- LoginAttemptsRepository.countInWindow
+INSERT INTO
+  login_attempts AS a (
+    key,
+    failures,
+    window_started_at,
+    locked_until,
+    updated_at
+  )
+VALUES
+  (
+    $1,
+    1,
+    now(),
+    now() + make_interval(secs => $2::int),
+    now()
+  )
+ON CONFLICT (key) DO UPDATE
+SET
+  failures = CASE
+    WHEN (
+      a.locked_until IS NULL
+      OR a.locked_until <= now()
+    ) THEN 1
+    ELSE a.failures + 1
+  END,
+  window_started_at = CASE
+    WHEN (
+      a.locked_until IS NULL
+      OR a.locked_until <= now()
+    ) THEN now()
+    ELSE a.window_started_at
+  END,
+  locked_until = CASE
+    WHEN (
+      a.locked_until IS NULL
+      OR a.locked_until <= now()
+    ) THEN now() + make_interval(secs => $2::int)
+    ELSE a.locked_until
+  END,
+  updated_at = now()
+RETURNING
+  a.failures AS count,
+  greatest(
+    1,
+    ceil(
+      extract(
+        epoch
+        FROM
+          a.locked_until - now()
+      )
+    )
+  )::int AS "secondsLeft";
+
 -- LoginAttemptsRepository.clear
 DELETE FROM login_attempts
 WHERE

@@ -19,7 +19,7 @@ SELECT
 FROM
   "users" "u"
 WHERE
-  lower("u"."username") = lower($1);
+  lower("u"."username" COLLATE "C") = $1;
 
 -- UsersRepository.list
 SELECT
@@ -51,6 +51,32 @@ VALUES
   ($1, $2, $3, DEFAULT)
 RETURNING
   "created_at";
+
+-- UsersRepository.passwordHashOf
+SELECT
+  password
+FROM
+  users
+WHERE
+  id = $1;
+
+-- UsersRepository.changePassword
+WITH
+  changed AS (
+    UPDATE users
+    SET
+      password = $2
+    WHERE
+      id = $1
+    RETURNING
+      id
+  )
+DELETE FROM sessions s USING changed
+WHERE
+  s.user_id = changed.id
+  AND s.id <> $3
+RETURNING
+  s.id;
 
 -- UsersRepository.deleteSession
 DELETE FROM "sessions"

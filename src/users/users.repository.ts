@@ -3,6 +3,7 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { paginate } from '../common/pagination/keyset';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
+import { canonicalUsername, canonicalUsernameSql } from '../auth/username';
 import { GenerateSql, SAMPLE } from '../database/generate-sql';
 import type { Tx } from '../database/transaction';
 import { IdempotencyKey } from '../idempotency/entities/idempotency-key.entity';
@@ -38,11 +39,17 @@ export class UsersRepository {
     return this.users.save(this.users.create({ username, password: passwordHash, isAdmin }));
   }
 
+  /**
+   * The account a spelling names, compared under canonicalUsername() on both sides (the
+   * expression of the users_username_canonical_unique index), never under the locale's lower().
+   */
   @GenerateSql({ params: ['Alice'] })
   findByUsername(username: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username })
+      .where(`${canonicalUsernameSql('u.username')} = :canonical`, {
+        canonical: canonicalUsername(username),
+      })
       .getOne();
   }
 
@@ -62,6 +69,32 @@ export class UsersRepository {
   @GenerateSql({ params: ['sha256-of-token', SAMPLE.uuid, new Date(SAMPLE.date)] })
   async insertSession(id: string, userId: string, expiresAt: Date): Promise<void> {
     await this.tx.tx.getRepository(Session).insert({ id, userId, expiresAt });
+  }
+
+  /** The user's password hash (for a password change), or undefined when the user is gone. */
+  @GenerateSql({ params: [SAMPLE.uuid] })
+  async passwordHashOf(id: string): Promise<string | undefined> {
+    const rows: Array<{ password: string }> = await this.tx.tx.query(
+      `SELECT password FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.password;
+  }
+
+  /**
+   * Sets a new password hash and revokes every other session of the user in one statement; the
+   * kept session stays. Returns the ids of the revoked sessions.
+   */
+  @GenerateSql({ params: [SAMPLE.uuid, '$argon2id$sample', 'sha256-of-token'] })
+  async changePassword(id: string, passwordHash: string, keepSession: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.tx.query(
+      `WITH changed AS (UPDATE users SET password = $2 WHERE id = $1 RETURNING id)
+       DELETE FROM sessions s USING changed
+        WHERE s.user_id = changed.id AND s.id <> $3
+       RETURNING s.id`,
+      [id, passwordHash, keepSession],
+    );
+    return rows.map((r) => r.id);
   }
 
   @GenerateSql({ params: ['sha256-of-token'] })

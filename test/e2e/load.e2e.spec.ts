@@ -34,6 +34,8 @@ describe(`load: ${CLIENTS} clients, mixed reads and writes (built process)`, () 
         ADMIN_USERNAME: 'loadadmin',
         ADMIN_PASSWORD: 'load admin password',
         LOGIN_MAX_FAILURES: '1000',
+        // Its clients sign up from one address.
+        SIGNUP_MAX_PER_ADDRESS: '1000000',
       });
       const json = { 'content-type': 'application/json' };
       const call = async (method: string, path: string, token?: string, body?: unknown) => {

@@ -10,7 +10,10 @@ interface UniqueIndex {
   predicate: string | null;
 }
 
-/** `CREATE UNIQUE INDEX x ON t USING btree (a, lower(b)) WHERE ...` → [a, b] and which are lowered. */
+/**
+ * `CREATE UNIQUE INDEX x ON t USING btree (a, lower(b)) WHERE ...` → [a, b] and which are lowered
+ * (also `lower((b COLLATE "C"))`, the canonical username).
+ */
 function keyColumns(def: string): { columns: string[]; lowered: Set<string> } {
   const list = def.match(/USING btree \((.*?)\)(?: WHERE|$)/)?.[1] ?? '';
   const lowered = new Set<string>();
@@ -18,7 +21,7 @@ function keyColumns(def: string): { columns: string[]; lowered: Set<string> } {
     .split(',')
     .map((c) => c.trim())
     .map((c) => {
-      const inner = c.match(/^lower\(\(?"?(\w+)"?\)?(?:::\w+)?\)$/)?.[1];
+      const inner = c.match(/^lower\(\(?"?(\w+)"?(?: COLLATE "?\w+"?)?\)?(?:::\w+)?\)$/)?.[1];
       if (inner) lowered.add(inner);
       return (inner ?? c).replace(/^"|"$/g, '');
     })

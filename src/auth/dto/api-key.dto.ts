@@ -24,16 +24,24 @@ export class ApiKeyView {
   @ApiProperty({ description: 'the first characters of the key' }) prefix!: string;
   @ApiProperty({ type: [String], enum: SCOPES }) scopes!: Scope[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) createdBy!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'username of the admin who issued the key (null once that user is deleted)',
+  })
+  createdByUsername!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: Date | null;
 
-  static of(k: ApiKey): ApiKeyView {
+  /** `creatorName` when the caller knows it (the admin creating the key), else from `k.creator`. */
+  static of(k: ApiKey, creatorName?: string | null): ApiKeyView {
     return {
       id: k.id,
       name: k.name,
       prefix: k.prefix,
       scopes: k.scopes,
       createdBy: k.createdBy,
+      createdByUsername: creatorName ?? k.creator?.username ?? null,
       createdAt: k.createdAt,
       lastUsedAt: k.lastUsedAt,
     };

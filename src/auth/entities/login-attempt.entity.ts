@@ -3,8 +3,10 @@ import { AdminTable } from '../policy/table-access';
 
 /**
  * Failed-login counters shared by every app instance (one row per throttled key: a
- * username+address pair, or an address alone). The migration creates the table UNLOGGED: the
- * counters are worth nothing after a crash, and skipping the WAL keeps a login flood cheap.
+ * username+address pair, or an address alone), and the signup counters per address (`signup:`
+ * keys, whose `locked_until` is the end of their window; see SignupThrottle). The migration
+ * creates the table UNLOGGED: the counters are worth nothing after a crash, and skipping the WAL
+ * keeps a login flood cheap.
  */
 @AdminTable()
 @Entity('login_attempts')

@@ -9,6 +9,8 @@ export const ROUTE_ACCESS = 'routeAccess';
  * Who may call a route, declared on every route (the guard refuses a route without one):
  * - `public`: anyone, no token;
  * - `caller`: any authenticated caller (its own session, its own identity);
+ * - `session`: a person logged in with a session token (user or admin): what only the person
+ *   may do, never a service's API key, even one acting as that person (403);
  * - `admin`: admins only (admin-only tables, admin transitions, operations);
  * - `table`: reads or writes rows of `entity`, as its access class allows (the guard checks the
  *   caller may touch the table at all; the service's SQL limits the rows);
@@ -17,6 +19,7 @@ export const ROUTE_ACCESS = 'routeAccess';
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'caller' }
+  | { kind: 'session' }
   | { kind: 'admin'; entity?: ClassType<unknown> }
   | { kind: 'table'; entity: ClassType<unknown>; mode: 'read' | 'write' }
   | { kind: 'scope'; scope: Scope; entity: ClassType<unknown> };
@@ -61,6 +64,7 @@ export const Public = () => Access({ kind: 'public' });
 /** Admins only; `entity` names the table a route's `{id}` refers to, when there is one. */
 export const AdminOnly = (entity?: ClassType<unknown>) => Access({ kind: 'admin', entity });
 export const AnyCaller = () => Access({ kind: 'caller' });
+export const SessionCaller = () => Access({ kind: 'session' });
 export const Reads = (entity: ClassType<unknown>) =>
   Access({ kind: 'table', entity, mode: 'read' });
 export const Writes = (entity: ClassType<unknown>) =>

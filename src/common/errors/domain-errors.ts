@@ -106,6 +106,11 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A wrong current password on a password change: a 403 whose failure count commits, like a failed login's. */
+export class WrongPasswordError extends ForbiddenError {
+  override readonly keepsWrites = true;
+}
+
 export class RateLimitedError extends DomainError {
   readonly status = 429;
   readonly code = 'RATE_LIMITED';

@@ -61,11 +61,12 @@ function parseKeyDetail(
 ): { columns: string[]; values: string } | undefined {
   const m = detail?.match(/^Key \((.+?)\)=\((.*)\)/);
   if (!m) return undefined;
-  // Expression keys such as lower(username) are reported by the column inside.
+  // Expression keys such as lower(username COLLATE "C") are reported by the column inside.
   const columns = m[1].split(',').map((c) =>
     c
       .trim()
       .replace(/^\w+\((.+)\)$/, '$1')
+      .replace(/ COLLATE "?\w+"?$/, '')
       .replace(/::\w+$/, '')
       .replace(/^"|"$/g, ''),
   );
