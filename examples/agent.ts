@@ -36,7 +36,8 @@ export interface AgentRun {
   /** How many trades each page held, in order. */
   pageSizes: number[];
   overfillRefused: boolean;
-  retry: { sameTrade: boolean; replayed: boolean };
+  /** The retried POST: the same answer as the first time, marked as replayed. */
+  retry: { sameAnswer: boolean; replayed: boolean };
 }
 
 export async function runAgent(options: AgentOptions): Promise<AgentRun> {
@@ -84,7 +85,9 @@ export async function runAgent(options: AgentOptions): Promise<AgentRun> {
     { qty: '6', price: '187.35' },
   ];
   const tradeIds: string[] = [];
-  let firstTrade: { key: string; body: Schemas['CreateTradeDto']; id: string } | undefined;
+  let firstTrade:
+    | { key: string; body: Schemas['CreateTradeDto']; answer: Schemas['EnrichedTradeDto'] }
+    | undefined;
   for (const fill of fills) {
     await ok(
       api.POST('/api/orders/{id}/fills', { params: { path: { id: order.id } }, body: fill }),
@@ -101,7 +104,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentRun> {
       api.POST('/api/trades', { params: { header: { 'Idempotency-Key': key } }, body }),
     );
     tradeIds.push(trade.id);
-    firstTrade ??= { key, body, id: trade.id };
+    firstTrade ??= { key, body, answer: trade };
     log(`fill ${fill.qty} @ ${fill.price} booked as trade ${trade.id}`);
   }
 
@@ -138,7 +141,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentRun> {
   });
   const again = await ok(Promise.resolve(retried));
   const retry = {
-    sameTrade: again.id === firstTrade.id,
+    sameAnswer: canonical(again) === canonical(firstTrade.answer),
     replayed: retried.response.headers.get('idempotent-replayed') === 'true',
   };
   log(`retry with the same Idempotency-Key: trade ${again.id}, replayed: ${retry.replayed}`);
@@ -153,6 +156,15 @@ export async function runAgent(options: AgentOptions): Promise<AgentRun> {
     overfillRefused,
     retry,
   };
+}
+
+/** JSON with sorted keys: a replayed answer has the same fields and values, not the same order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }
 
 function required(name: string): string {

@@ -60,7 +60,7 @@ describe('the typed client and the example agent', () => {
     expect(run.overfillRefused).toBe(true);
     // Three trades of alice's (the older one and one per fill) in pages of 2; none of bob's.
     expect(run.pageSizes).toEqual([2, 1]);
-    expect(run.retry).toEqual({ sameTrade: true, replayed: true });
+    expect(run.retry).toEqual({ sameAnswer: true, replayed: true });
 
     // What the agent wrote, as alice reads it with her own session.
     const trades = await alice.api.get('/api/trades?limit=50').expect(200);
