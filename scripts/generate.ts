@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOpenApiDocument } from '../src/app.factory';
@@ -11,6 +12,7 @@ import { writeSqlSnapshots } from './sql-snapshots';
 /**
  * `npm run generate`: regenerates every committed artifact derived from the code: docs/SCHEMA.md,
  * the README's access-policy table, the OpenAPI document (openapi/ledgerline.openapi.json) and
+ * the types of the typed client (clients/typescript/ledgerline.d.ts, from that document) and
  * the SQL of every repository method (src/queries/) and of every migration (migrations/sql/). CI runs it and fails when `git diff` is not empty.
  */
 async function main(): Promise<void> {
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
   const document = await createOpenApiDocument(loadConfig({}));
   writeFileSync(openapi, `${JSON.stringify(document, null, 2)}\n`);
   process.stdout.write(`wrote ${schema}, ${openapi} and the access table of ${readmePath}\n`);
+  // The client's types come from the document just written, with the options package.json's
+  // `openapi:types` gives openapi-typescript (output path: redocly.yaml's x-openapi-ts).
+  execFileSync('npm', ['run', 'openapi:types', '--silent'], { cwd: root, stdio: 'inherit' });
   const queries = await writeSqlSnapshots(root);
   process.stdout.write(`wrote ${queries.length} SQL snapshots under src/queries\n`);
   const migrations = await writeMigrationSql(root);

@@ -8,9 +8,11 @@ import { BodyParserError } from '../http/json-body.middleware';
 import { requestIdOf } from '../http/request-id.middleware';
 import { DomainError } from './domain-errors';
 import { errorBody } from './error-body';
+import { ErrorCode, isErrorCode } from './error-codes';
 import { mapDatabaseError, MappedError } from './postgres-error-map';
 
-const HTTP_CODES: Record<number, string> = {
+/** The code of an HttpException that names none, by status (every value is in ERROR_CODES). */
+const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -132,7 +134,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
             : String(body.message ?? exception.message);
       return {
         status,
-        code: body.code ?? HTTP_CODES[status] ?? `HTTP_${status}`,
+        code: isErrorCode(body.code) ? body.code : httpCode(status),
         message,
         details: body.details,
         retryAfterSeconds: body.retryAfterSeconds,
@@ -146,6 +148,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     );
   }
+}
+
+/**
+ * A status without a code of its own gets its class's generic code, so that the body's `code`
+ * stays within the published list (clients switch over it) whatever a framework throws.
+ */
+function httpCode(status: number): ErrorCode {
+  return HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 }
 
 function describe(e: unknown): string {

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /** One invalid input field and everything wrong with it. */
 export interface FieldError {
   field: string;
@@ -10,7 +12,7 @@ export interface FieldError {
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
   /** Sent as Retry-After when set. */
   retryAfterSeconds?: number;
   /**
@@ -54,7 +56,7 @@ export class ConflictError extends DomainError {
   readonly status = 409;
   constructor(
     message: string,
-    readonly code: string = 'CONFLICT',
+    readonly code: ErrorCode = 'CONFLICT',
     details?: unknown,
   ) {
     super(message, details);
@@ -66,7 +68,7 @@ export class UnprocessableError extends DomainError {
   readonly status = 422;
   constructor(
     message: string,
-    readonly code: string = 'UNPROCESSABLE',
+    readonly code: ErrorCode = 'UNPROCESSABLE',
     details?: unknown,
   ) {
     super(message, details);
@@ -77,7 +79,7 @@ export class UnprocessableError extends DomainError {
 export class DatabaseError extends DomainError {
   constructor(
     message: string,
-    readonly code: string = 'DATABASE_ERROR',
+    readonly code: ErrorCode = 'DATABASE_ERROR',
     readonly status: number = 500,
     override readonly cause?: unknown,
   ) {

@@ -1,10 +1,11 @@
 import { STATUS_CODES } from 'node:http';
+import type { ErrorCode } from './error-codes';
 
 /** The error body of the API contract; every error response has exactly this shape. */
 export interface ErrorBody {
   statusCode: number;
   error: string;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
   requestId: string;
@@ -12,7 +13,7 @@ export interface ErrorBody {
 
 export function errorBody(
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   requestId: string,
   details?: unknown,

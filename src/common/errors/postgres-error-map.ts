@@ -1,10 +1,11 @@
 import { QueryFailedError } from 'typeorm';
 import { snakeToCamel, humanizeTable } from '../text';
+import type { ErrorCode } from './error-codes';
 
 /** The parts of a mapped error that the filter needs to write a response. */
 export interface MappedError {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
   retryAfterSeconds?: number;

@@ -9,13 +9,21 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { ERROR_CODE_LIST } from '../errors/error-codes';
 import { PageMetaDto } from '../pagination/page';
 
 /** The contract's error body, for the OpenAPI document. */
 export class ErrorBodyDto {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict' }) error!: string;
-  @ApiProperty({ example: 'UNIQUE_VIOLATION' }) code!: string;
+  // The closed list of codes (src/common/errors/error-codes.ts): a generated client gets a union.
+  @ApiProperty({
+    enum: ERROR_CODE_LIST,
+    enumName: 'ErrorCode',
+    example: 'UNIQUE_VIOLATION',
+    description: 'what went wrong, as a program switches over it; docs/API.md describes each',
+  })
+  code!: string;
   @ApiProperty({ example: 'broker asset with symbol AAPL already exists' }) message!: string;
   @ApiPropertyOptional({ example: { constraint: 'broker_assets_symbol_unique' } })
   details?: unknown;
@@ -29,8 +37,14 @@ export function ApiErrorResponses(): ClassDecorator & MethodDecorator {
       type: ErrorBodyDto,
       description: 'VALIDATION_FAILED, MALFORMED_JSON, ...',
     }),
+    ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' }),
+    ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN' }),
     ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND' }),
-    ApiResponse({ status: 409, type: ErrorBodyDto, description: 'UNIQUE_VIOLATION' }),
+    ApiResponse({
+      status: 409,
+      type: ErrorBodyDto,
+      description: 'UNIQUE_VIOLATION, HAS_DEPENDENTS, READ_ONLY, ...',
+    }),
     ApiResponse({
       status: 422,
       type: ErrorBodyDto,
@@ -52,7 +66,11 @@ export function ApiPageResponse(model: Type<unknown>): MethodDecorator {
       schema: {
         allOf: [
           { $ref: getSchemaPath(PageMetaDto) },
-          { properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } },
+          // items is always present: required, so a generated client need not check for it.
+          {
+            required: ['items'],
+            properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } },
+          },
         ],
       },
     }),

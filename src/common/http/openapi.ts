@@ -24,6 +24,50 @@ function markPublicOperations(document: OpenAPIObject): void {
   }
 }
 
+const ERROR_BODY_REF = '#/components/schemas/ErrorBodyDto';
+
+type ResponseObject = Exclude<
+  NonNullable<NonNullable<OpenAPIObject['components']>['responses']>[string],
+  { $ref: string }
+>;
+
+/**
+ * The error responses every operation declares (ApiErrorResponses) are the same few objects
+ * repeated on each of them: they become `components.responses.Error<status>` and each operation
+ * refers to them, so the document, and the client types generated from it, say each once.
+ * A response that differs from the shared one of its status (another description) stays inline.
+ */
+function shareErrorResponses(document: OpenAPIObject): void {
+  const shared: Record<string, ResponseObject> = {};
+  for (const item of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const responses = (item[method] as { responses?: Record<string, unknown> } | undefined)
+        ?.responses;
+      for (const [status, value] of Object.entries(responses ?? {})) {
+        const response = value as ResponseObject;
+        const content = response.content ?? {};
+        const types = Object.keys(content);
+        const schema = types.length === 1 ? content[types[0]].schema : undefined;
+        const isErrorBody =
+          schema !== undefined && '$ref' in schema && schema.$ref === ERROR_BODY_REF;
+        if (!responses || !isErrorBody || !/^[45]\d\d$/.test(status)) continue;
+        const name = `Error${status}`;
+        shared[name] ??= response;
+        if (JSON.stringify(shared[name]) !== JSON.stringify(response)) continue;
+        responses[status] = { $ref: `#/components/responses/${name}` };
+      }
+    }
+  }
+  const names = Object.keys(shared).sort();
+  document.components = {
+    ...document.components,
+    responses: {
+      ...document.components?.responses,
+      ...Object.fromEntries(names.map((n) => [n, shared[n]])),
+    },
+  };
+}
+
 /**
  * The OpenAPI document of an app whose routes are registered (a running app, or one created in
  * Nest's preview mode by `npm run generate`, without a database): served at /docs and committed
@@ -49,5 +93,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   markPublicOperations(document);
+  shareErrorResponses(document);
   return document;
 }
