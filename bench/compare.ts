@@ -26,7 +26,7 @@ const arg = (name: string, fallback: number) => {
 const ROUNDS = arg('rounds', 3);
 const SECONDS = arg('seconds', 5);
 const TRADES = arg('trades', 300_000);
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const PASSWORD = 'bench password 123';
 
 interface Target {

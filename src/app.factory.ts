@@ -53,7 +53,9 @@ export async function createApp(
       exposedHeaders: ['x-request-id', 'Idempotent-Replayed', 'Retry-After'],
     });
   }
-  app.use(jsonBody(config.bodyLimit, config.bulkBodyLimit));
+  // BODY_LIMIT for every route before anything else runs; the bulk routes' bodies wait for
+  // BulkBodyGuard, behind authentication (see bulk-body.guard.ts).
+  app.use(jsonBody(config.bodyLimit));
   answerClientErrors(app.getHttpServer());
   app.set('x-powered-by', false);
   // Express would hash every response body for a weak ETag (a SHA-1 of a 50 kB page per list

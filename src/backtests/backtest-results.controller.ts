@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Reads, Writes } from '../auth/policy/route-access';
 import { Audited } from '../audit/audited.decorator';
+import { BulkBody } from '../common/http/bulk-body.guard';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
@@ -39,6 +40,7 @@ export class BacktestResultsController {
   }
 
   @Post('events')
+  @BulkBody()
   @ApiOperation({ summary: 'Append trade events to a backtest' })
   @Writes(BacktestTradeEvent)
   @Audited('append', 'backtest_trade_events')
@@ -52,6 +54,7 @@ export class BacktestResultsController {
   }
 
   @Post('equity-curve')
+  @BulkBody()
   @ApiOperation({ summary: "Append points to a backtest's equity curve" })
   @Writes(BacktestEquityPoint)
   @Audited('append', 'backtest_equity_curve')

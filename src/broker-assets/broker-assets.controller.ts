@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 import { Audited } from '../audit/audited.decorator';
 import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Page } from '../common/pagination/page';
+import { BulkBody } from '../common/http/bulk-body.guard';
 import { CompiledBodyPipe } from '../common/validation/compiled-body';
 import { BrokerAssetsService } from './broker-assets.service';
 import {
@@ -33,6 +34,7 @@ export class BrokerAssetsController {
   /** Inserts or updates every listed asset by symbol, all or nothing. */
   @Writes(BrokerAsset)
   @Post('bulk-upsert')
+  @BulkBody()
   @ApiOperation({ summary: 'Insert or update broker assets in bulk' })
   @HttpCode(200)
   @Audited('upsert', 'broker_assets')

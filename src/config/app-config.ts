@@ -364,6 +364,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'DATABASE_URL must be set when NODE_ENV=production (EMBEDDED_POSTGRES=true to use the embedded PostgreSQL on local disk anyway)',
     ]);
   }
+  // The test routes hold connections and sleep on request, anonymously: a production process
+  // that mounted them would hand anyone a way to drain its pool. Refuse rather than warn.
+  if (vars.NODE_ENV === 'production' && vars.ENABLE_TEST_ROUTES) {
+    throw new ConfigError([
+      'ENABLE_TEST_ROUTES=true is not allowed when NODE_ENV=production (the test routes hold database connections for anyone who asks)',
+    ]);
+  }
   return {
     databaseUrl: vars.DATABASE_URL,
     port: vars.PORT,

@@ -8,6 +8,7 @@ import { ApiErrorResponses, ApiPageResponse } from '../common/http/api-docs';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
+import { BulkBody } from '../common/http/bulk-body.guard';
 import { CompiledBodyPipe } from '../common/validation/compiled-body';
 import {
   SyncPositionsBody,
@@ -36,6 +37,7 @@ export class PositionsController {
   /** Replaces the caller's positions with the broker's list, atomically. An empty list clears them. */
   @Writes(Position)
   @Post('sync')
+  @BulkBody()
   @ApiOperation({ summary: "Replace the caller's positions with the broker's" })
   @HttpCode(200)
   @Audited('sync', 'positions')

@@ -67,6 +67,25 @@ describe('NODE_ENV=production (built process)', () => {
     expect(existsSync(join(dataDir, 'pg'))).toBe(false);
   });
 
+  it('refuses ENABLE_TEST_ROUTES=true: exit 1, one line naming both variables, nothing started', () => {
+    // DATABASE_URL points nowhere: had the check let it through, the process would fail later
+    // with a connection error instead of this line.
+    const r = runBuiltSync({
+      NODE_ENV: 'production',
+      ENABLE_TEST_ROUTES: 'true',
+      DATABASE_URL: 'postgres://127.0.0.1:1/never',
+      DATA_DIR: dataDir,
+    });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Invalid configuration: ENABLE_TEST_ROUTES=true .*NODE_ENV=production/,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
   it('starts the embedded PostgreSQL when EMBEDDED_POSTGRES=true says so', async () => {
     const server = await startBuilt({
       NODE_ENV: 'production',

@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { failureIsAudited } from '../../audit/audited.decorator';
 import { Metrics } from '../../monitoring/metrics';
 import { BodyParserError } from '../http/json-body.middleware';
+import { MAX_JSON_DEPTH } from '../http/json-depth';
 import { requestIdOf } from '../http/request-id.middleware';
 import { DomainError } from './domain-errors';
 import { errorBody } from './error-body';
@@ -103,6 +104,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
           message: 'the request body is not valid JSON',
         };
       }
+      if (bodyError.type === 'entity.too.deep') {
+        return {
+          status: 400,
+          code: 'JSON_TOO_DEEP',
+          message: `the request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+        };
+      }
+      if (bodyError.type === 'encoding.corrupt' || bodyError.type === 'request.aborted') {
+        return {
+          status: 400,
+          code: 'BAD_REQUEST',
+          message:
+            bodyError.type === 'encoding.corrupt'
+              ? 'the request body is not valid gzip'
+              : 'the request body ended early',
+        };
+      }
+      if (bodyError.type === 'charset.unsupported') {
+        return {
+          status: 415,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: 'the request body must be JSON in UTF-8',
+        };
+      }
       if (bodyError.type === 'entity.too.large') {
         return {
           status: 413,
@@ -113,7 +138,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         status: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'the request body encoding is not supported',
+        message: 'the request body encoding is not supported (gzip only on the bulk routes)',
       };
     }
     if (exception instanceof HttpException) {

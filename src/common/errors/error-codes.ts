@@ -8,6 +8,7 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: [400], when: 'a query, path or body value is invalid' },
   MALFORMED_JSON: { status: [400], when: 'the body is not valid JSON' },
+  JSON_TOO_DEEP: { status: [400], when: 'the JSON body nests deeper than 64 levels' },
   BAD_REQUEST: { status: [400], when: 'a malformed request, or a 4xx with no specific code' },
   VALUE_TOO_LARGE: { status: [400], when: 'a value too long for its column or index' },
   INVALID_TEXT_REPRESENTATION: { status: [400], when: 'the database refused a value' },
@@ -21,7 +22,7 @@ export const ERROR_CODES = {
   HAS_DEPENDENTS: { status: [409], when: 'a delete would remove rows the caller does not own' },
   READ_ONLY: { status: [409], when: 'a change to a read-only admin setting' },
   PAYLOAD_TOO_LARGE: { status: [413], when: 'the body is over the limit' },
-  UNSUPPORTED_MEDIA_TYPE: { status: [415], when: 'a body encoding the server refuses' },
+  UNSUPPORTED_MEDIA_TYPE: { status: [415], when: 'a Content-Encoding or charset the route refuses' },
   UNPROCESSABLE: { status: [422], when: 'a business rule with no more specific code' },
   FOREIGN_KEY_VIOLATION: { status: [422], when: 'a reference to a row that does not exist' },
   NOT_NULL_VIOLATION: { status: [422], when: 'a required value is missing' },
