@@ -33,10 +33,17 @@ const pgType = (m: EntityMetadata) =>
       : 'text';
 
 /**
- * The owner (a user id as text) of the row `alias` of `meta`, followed up the parent chain in
+ * The owner of a child row without a parent whose table does not make such rows platform data:
+ * only an admin creates one (assertParentGiven), and it is no one's, so no delete is refused
+ * for reaching it (an id no user has: users' ids are gen_random_uuid()'s, version 4).
+ */
+const NOBODY = `'00000000-0000-0000-0000-000000000000'::uuid`;
+
+/**
+ * The owner (a user id) of the row `alias` of `meta`, followed up the parent chain in
  * SQL: an owned table's owner column; a child's parent's owner; NULL for platform and admin rows
- * and for a child row without a parent (platform data, or an admin's orphan). Platform rows are
- * all "the platform's": NULL IS NOT DISTINCT FROM NULL.
+ * and for a child row without a parent that is platform data (NOBODY for any other child row
+ * without one). Platform rows are all "the platform's": NULL IS NOT DISTINCT FROM NULL.
  */
 function ownerSql(
   dataSource: DataSource,
@@ -49,16 +56,20 @@ function ownerSql(
   let owner: string;
   switch (rule.class) {
     case 'owned':
-      owner = `${alias}.${q(rule.ownerColumn)}::text`;
+      owner = `${alias}.${q(rule.ownerColumn)}`;
       break;
     case 'child': {
       const parent = dataSource.getMetadata(rule.parent());
       const p = `acl_o${depth + 1}`;
-      owner = `(SELECT ${ownerSql(dataSource, parent, p, depth + 1, override)} FROM ${q(parent.tableName)} ${p} WHERE ${p}.id = ${alias}.${q(rule.parentColumn)})`;
+      const column = `${alias}.${q(rule.parentColumn)}`;
+      const parentOwner = `(SELECT ${ownerSql(dataSource, parent, p, depth + 1, override)} FROM ${q(parent.tableName)} ${p} WHERE ${p}.id = ${column})`;
+      owner = rule.unlinkedIsPlatform
+        ? parentOwner
+        : `(CASE WHEN ${column} IS NULL THEN ${NOBODY} ELSE ${parentOwner} END)`;
       break;
     }
     default:
-      owner = 'NULL::text';
+      owner = 'NULL::uuid';
   }
   return override && override.table === meta
     ? `(CASE WHEN ${alias}.id = ${override.id} THEN ${override.owner} ELSE ${owner} END)`
@@ -110,7 +121,7 @@ export class CascadeOwnership {
         const owner = ownerSql(ds, m, 'c', 0, override);
         const guarded = adminStateSql(m.target as ClassType<unknown>, 'c');
         return [
-          `(SELECT count(*) FROM ${q(m.tableName)} c WHERE ${where} AND ${owner} IS DISTINCT FROM (SELECT o FROM acl_root_owner)) AS others`,
+          `(SELECT count(*) FROM ${q(m.tableName)} c WHERE ${where} AND ${owner} IS DISTINCT FROM (SELECT o FROM acl_root_owner) AND ${owner} IS DISTINCT FROM ${NOBODY}) AS others`,
           guarded
             ? `(SELECT count(*) FROM ${q(m.tableName)} c WHERE ${where} AND ${guarded}) AS guarded`
             : '0::bigint AS guarded',
