@@ -98,7 +98,11 @@ interface Key {
  *
  * Run it through countCascade, which turns JIT off for it.
  */
-export function cascadeCountSql(root: EntityMetadata, all: EntityMetadata[]): string {
+export function cascadeCountSql(
+  root: EntityMetadata,
+  all: EntityMetadata[],
+  extra?: CascadeColumns,
+): string {
   const edges = cascadeEdges(all);
   const reachable: EntityMetadata[] = [root];
   for (let i = 0; i < reachable.length; i++) {
@@ -216,12 +220,63 @@ export function cascadeCountSql(root: EntityMetadata, all: EntityMetadata[]): st
       ]);
     }
   }
+  if (!extra) {
+    const rows = reachable.map(
+      (m) => `SELECT '${m.tableName}' AS tbl, ${counts.get(m)!.join(' + ')} AS n`,
+    );
+    // A table nothing cascades from needs no set at all (and WITH takes at least one).
+    const sets = clauses.length > 0 ? `WITH RECURSIVE ${clauses.join(',\n')}\n` : '';
+    return `${sets}${rows.join('\nUNION ALL ')}`;
+  }
+  /** The rows `c` of `m` the delete removes. */
+  const removed = (m: EntityMetadata) =>
+    m === root && rootIsParam
+      ? `c.${pk(m)} = ${param}`
+      : `c.${pk(m)} IN (SELECT id FROM ${name.get(m)})`;
   const rows = reachable.map(
-    (m) => `SELECT '${m.tableName}' AS tbl, ${counts.get(m)!.join(' + ')} AS n`,
+    (m) =>
+      `SELECT '${m.tableName}' AS tbl, ${counts.get(m)!.join(' + ')} AS n, ${extra.columns(m, removed(m)).join(', ')}`,
   );
-  // A table nothing cascades from needs no set at all (and WITH takes at least one).
-  const sets = clauses.length > 0 ? `WITH RECURSIVE ${clauses.join(',\n')}\n` : '';
-  return `${sets}${rows.join('\nUNION ALL ')}`;
+  // Rows a SET NULL key of a removed row changes (and that the delete does not remove anyway).
+  const nulling = all.flatMap((child) =>
+    child.foreignKeys
+      .filter(
+        (fk) =>
+          fk.onDelete === 'SET NULL' &&
+          fk.referencedEntityMetadata &&
+          reachable.includes(fk.referencedEntityMetadata),
+      )
+      .map((fk) => ({
+        parent: fk.referencedEntityMetadata,
+        child,
+        column: fk.columns[0].databaseName,
+      })),
+  );
+  for (const child of new Set(nulling.map((e) => e.child))) {
+    const keys = nulling
+      .filter((e) => e.child === child)
+      .map(
+        (e) => via(e, e.parent === root && rootIsParam ? undefined : name.get(e.parent)).reached,
+      );
+    const where = [`(${keys.join(' OR ')})`];
+    if (reachable.includes(child)) where.push(`NOT (${removed(child)})`);
+    rows.push(
+      `SELECT '${child.tableName}' AS tbl, 0::bigint AS n, ${extra.columns(child, where.join(' AND ')).join(', ')}`,
+    );
+  }
+  const withs = [...extra.prelude(param), ...clauses];
+  return `WITH RECURSIVE ${withs.join(',\n')}\n${rows.join('\nUNION ALL ')}`;
+}
+
+/**
+ * More columns per table of a cascade statement (e.g. how many of the rows it reaches belong to
+ * someone else), and the CTEs they read (placed first, given the root's bound parameter).
+ * `where` selects, as `c`, the rows of `m` the delete removes, or those a SET NULL key of a
+ * removed row changes (a table so changed gets its own row with `n` = 0).
+ */
+export interface CascadeColumns {
+  prelude(param: string): string[];
+  columns(m: EntityMetadata, where: string): string[];
 }
 
 /** What a count returns: one row per table of the cascade, `n` a bigint as text. */
@@ -239,8 +294,17 @@ export async function countCascade(
   sql: string,
   id: string | number,
 ): Promise<CascadeCounts> {
+  return runCascade<CascadeCounts[number]>(query, sql, [id]);
+}
+
+/** countCascade for any cascade statement and its parameters (the root's id first). */
+export async function runCascade<Row>(
+  query: (sql: string, params?: unknown[]) => Promise<unknown>,
+  sql: string,
+  params: unknown[],
+): Promise<Row[]> {
   await query('SET LOCAL jit = off');
-  const rows = (await query(sql, [id])) as CascadeCounts;
+  const rows = (await query(sql, params)) as Row[];
   // Back to the configured value for whatever else the caller's transaction runs.
   await query('SET LOCAL jit = DEFAULT');
   return rows;

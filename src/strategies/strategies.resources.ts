@@ -1,5 +1,4 @@
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
-import { ForbiddenError } from '../common/errors/domain-errors';
 import { StrategyVersion } from './entities/strategy-version.entity';
 import {
   CreateStrategyVersionDto,
@@ -19,13 +18,8 @@ export const strategyVersions = resource({
   timeColumn: 'created_at',
   actor: { onCreate: ['createdBy'] },
   adminChanges: ['strategyId'],
-  // The active version is what trades run on: only an admin changes it (or archives it).
-  beforeUpdate: (row, caller) => {
-    if (row.status === 'active' && !caller.isAdmin)
-      throw new ForbiddenError(
-        'the active version of a strategy is changed by an administrator only',
-      );
-  },
+  // The active version is what trades run on: changing or deleting it is an admin's decision
+  // (src/auth/policy/admin-states.ts applies that to every verb).
   transitions: {
     status: {
       values: ['active'],

@@ -1,5 +1,4 @@
 import { resource, ResourceSpec } from '../common/crud/resource-spec';
-import { ForbiddenError } from '../common/errors/domain-errors';
 import { AssetClassification } from './entities/asset-classification.entity';
 import { UniverseAsset } from './entities/universe-asset.entity';
 import { UniverseCandidate } from './entities/universe-candidate.entity';
@@ -62,11 +61,8 @@ export const universeCandidates = resource({
   transitions: {
     status: { values: ['APPROVED'], via: 'POST /api/universe-candidates/{id}/approve' },
   },
-  // What an admin approved stays as approved unless an admin changes it.
-  beforeUpdate: (row, caller) => {
-    if (row.status === 'APPROVED' && !caller.isAdmin)
-      throw new ForbiddenError('an approved candidate is changed by an administrator only');
-  },
+  // What an admin approved stays as approved unless an admin changes or deletes it
+  // (src/auth/policy/admin-states.ts applies that to every verb).
 });
 
 export const universeFundamentals = resource({

@@ -7,11 +7,13 @@ import {
   NotFoundError,
   UnprocessableError,
 } from '../../common/errors/domain-errors';
-import { CascadePreviewService, DeletePreview } from '../../database/cascade-preview.service';
+import type { DeletePreview } from '../../database/cascade-preview.service';
 import type { ScopeSql } from '../../common/sql/params';
 import type { Tx } from '../../database/transaction';
 import { writesPlatform, type AuthUser } from '../auth-user';
 import { AccessMode, accessCondition, namedBind, positionalBind } from './access-scope';
+import { adminStateNames } from './admin-states';
+import { CascadeOwnership } from './ownership';
 import { accessOf } from './table-access';
 
 const human = (table: string) => table.replace(/_/g, ' ');
@@ -24,7 +26,7 @@ const human = (table: string) => table.replace(/_/g, ' ');
 export class AccessPolicy {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
-    private readonly cascade: CascadePreviewService,
+    private readonly ownership: CascadeOwnership,
   ) {}
 
   private get dataSource() {
@@ -197,11 +199,15 @@ export class AccessPolicy {
   }
 
   /**
-   * What a delete may remove. Deleting shared data (platform rows, or child rows without a parent)
-   * that users' rows depend on is refused with 409 naming the count; so is a user's delete whose
-   * cascade reaches shared rows (a debate consensus on the user's work item, and through it other
-   * users' outcome links). An admin may confirm either with `force`. Returns the cascade preview
-   * when it was computed (always for non-admins and dry runs), once.
+   * What a delete may remove. A caller's delete never removes or changes (SET NULL) a row owned
+   * by someone other than the target row's owner, whatever path the cascade takes: owners are
+   * resolved up every row's parent chain (ownership.ts), so a platform work item that other
+   * users' orders reference, once attached to A's decision, does not let A's delete take B's
+   * orders. Platform rows count as the platform's: deleting one that users' rows depend on, or a
+   * user's delete that reaches platform rows, is refused the same way. 409 HAS_DEPENDENTS names
+   * counts per table only (never whose rows); an admin may confirm with `force`. A non-admin's
+   * delete that reaches a row in an admin state (admin-states.ts) is 403. The dry run answers
+   * what the delete would answer; returns the preview when it was computed.
    */
   async checkDelete(
     entity: ClassType<unknown>,
@@ -210,46 +216,62 @@ export class AccessPolicy {
     options: { dryRun?: boolean; force?: boolean },
   ): Promise<DeletePreview | undefined> {
     if (caller.isAdmin && !options.dryRun && options.force) return undefined;
-    const preview = await this.cascade.preview(entity, id);
     const root = this.tableOf(entity);
-    const shared = await this.isShared(entity, id);
-    const byTable = new Map(this.dataSource.entityMetadatas.map((m) => [m.tableName, m]));
-    const classOf = (table: string) => {
-      const meta = byTable.get(table);
-      return meta ? accessOf(meta.target as ClassType<unknown>).class : 'platform';
-    };
-    const dependents = Object.entries(preview.wouldDelete).filter(([table, n]) => {
-      const cls = classOf(table);
-      const userData = cls === 'owned' || cls === 'child';
-      // The row itself is not its own dependent.
-      const others = table === root ? n - 1 : n;
-      if (others <= 0) return false;
-      return shared ? userData : !userData;
-    });
-    const count = dependents.reduce((sum, [table, n]) => sum + (table === root ? n - 1 : n), 0);
+    const reach = await this.ownership.ofDelete(entity, id);
+    const guarded = Object.keys(reach.guarded);
+    if (guarded.length > 0 && !caller.isAdmin) {
+      const own = reach.guarded[root] ? adminStateNames(entity) : [];
+      throw new ForbiddenError(
+        own.length > 0
+          ? `${own.join(' or ')} is deleted by an administrator only`
+          : `this delete would remove rows that only an administrator changes (${guarded.map(human).join(', ')})`,
+      );
+    }
+    const count = Object.values(reach.others).reduce((sum, n) => sum + n, 0);
     if (count > 0 && !(caller.isAdmin && options.force)) {
-      const what = shared ? 'user row(s)' : 'shared row(s)';
       throw new ConflictError(
-        `this ${human(root)} row has ${count} dependent ${what} that a delete would remove` +
+        `this ${human(root)} row has ${count} dependent ${this.kindOf(Object.keys(reach.others))} of other owners that a delete would remove or change` +
           (caller.isAdmin
             ? '; pass force=true to delete them too'
             : '; only an admin can force it'),
         'HAS_DEPENDENTS',
-        { dependents: count, tables: Object.fromEntries(dependents) },
+        { dependents: count, tables: reach.others },
       );
     }
-    return preview;
+    return { wouldDelete: reach.wouldDelete };
   }
 
-  /** Platform data: a platform or admin table's row, or a child row without its parent. */
-  private async isShared(entity: ClassType<unknown>, id: string | number): Promise<boolean> {
-    const rule = accessOf(entity);
-    if (rule.class === 'platform' || rule.class === 'admin') return true;
-    if (rule.class !== 'child' || !rule.unlinkedIsPlatform) return false;
-    const rows: unknown[] = await this.tx.tx.query(
-      `SELECT 1 FROM "${this.tableOf(entity)}" WHERE id = $1 AND "${rule.parentColumn}" IS NULL`,
-      [id],
-    );
-    return rows.length > 0;
+  /**
+   * Re-parenting (a PATCH of a child row's parent key) moves the row and what is owned through
+   * it to the new parent's owner. Rows of other owners that depend on it (what its delete would
+   * reach) would then sit in that owner's cascade, so the move is refused with 409: the hole of
+   * a platform row other users reference being attached to one user's decision.
+   */
+  async checkReparent(
+    entity: ClassType<unknown>,
+    id: string | number,
+    parentId: unknown,
+  ): Promise<void> {
+    const reach = await this.ownership.ofReparent(entity, id, parentId);
+    const count = Object.values(reach.others).reduce((sum, n) => sum + n, 0);
+    if (count > 0) {
+      throw new ConflictError(
+        `this ${human(this.tableOf(entity))} row has ${count} dependent ${this.kindOf(Object.keys(reach.others))} of other owners; it cannot move to another parent`,
+        'HAS_DEPENDENTS',
+        { dependents: count, tables: reach.others },
+      );
+    }
+  }
+
+  /** "user row(s)", "shared row(s)" or "row(s)", by the access classes of the tables named. */
+  private kindOf(tables: string[]): string {
+    const byTable = new Map(this.dataSource.entityMetadatas.map((m) => [m.tableName, m]));
+    const users = tables.map((t) => {
+      const meta = byTable.get(t);
+      const cls = meta ? accessOf(meta.target as ClassType<unknown>).class : 'platform';
+      return cls === 'owned' || cls === 'child';
+    });
+    if (users.every(Boolean)) return 'user row(s)';
+    return users.some(Boolean) ? 'row(s)' : 'shared row(s)';
   }
 }

@@ -3,6 +3,7 @@ import { ObjectLiteral } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { ownerOf } from '../../auth/auth-user';
 import { AccessPolicy } from '../../auth/policy/access-policy.service';
+import { assertCreateAllowed, assertUpdateAllowed } from '../../auth/policy/admin-states';
 import type { AccessMode } from '../../auth/policy/access-scope';
 import { DeletePreview } from '../../database/cascade-preview.service';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors';
@@ -69,6 +70,7 @@ export class CrudService {
     caller: AuthUser,
   ): Promise<unknown> {
     const values = this.checkedValues(spec, dto as Values, caller, 'onCreate');
+    assertCreateAllowed(spec.entity, values, caller);
     this.policy.assertParentGiven(spec.entity, values, caller);
     // The client's references, not the who-did-it columns the server just filled in.
     await this.policy.assertReferences(spec.entity, dto as Values, caller);
@@ -86,10 +88,14 @@ export class CrudService {
     const row = await this.find(spec, id, caller, 'write');
     spec.beforeUpdate?.(row, caller);
     const values = this.checkedValues(spec, dto as Values, caller, 'onUpdate');
+    assertUpdateAllowed(spec.entity, row, values, caller);
     // Moving a child row to no parent would make it platform data: the same rule as creating it.
     const parent = this.policy.parentProperty(spec.entity);
     if (parent && parent in values) this.policy.assertParentGiven(spec.entity, values, caller);
     await this.policy.assertReferences(spec.entity, dto as Values, caller);
+    // A move to another parent (another owner) may not take other owners' dependent rows along.
+    if (parent && parent in values && (values[parent] ?? null) !== (row[parent] ?? null))
+      await this.policy.checkReparent(spec.entity, id, values[parent]);
     if (Object.keys(values).length > 0) await this.rows.update(spec, id, values);
     return this.get(spec, id, caller);
   }

@@ -10,7 +10,7 @@ export class DeleteQuery {
   @ApiPropertyOptional({
     type: Boolean,
     description:
-      "admins only: delete platform data even though users' rows depend on it (they are deleted too)",
+      "admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too",
   })
   @BooleanQuery()
   force?: boolean;
