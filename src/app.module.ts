@@ -52,6 +52,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RequestIdMiddleware } from './common/http/request-id.middleware';
 import type { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { CursorModule } from './common/pagination/cursor.module';
 import { HealthModule } from './health/health.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { TestRoutesModule } from './test-routes/test-routes.module';
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         DatabaseModule,
+        CursorModule,
         AccessModule,
         AuditModule,
         HealthModule,

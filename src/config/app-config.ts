@@ -240,9 +240,32 @@ class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   DB_PGBOUNCER = false;
+
+  /**
+   * The key list cursors are signed with. 32 characters at least: the HMAC is only as strong as
+   * the key is hard to guess. Unset: a random key kept in server_secrets (shared by instances).
+   */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  CURSOR_SECRET?: string;
+
+  /** The key before the last rotation: cursors it signed are still accepted, never issued. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  CURSOR_SECRET_PREVIOUS?: string;
 }
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'ADMIN_PASSWORD']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'DATABASE_REPLICA_URLS',
+  'ADMIN_PASSWORD',
+  'CURSOR_SECRET',
+  'CURSOR_SECRET_PREVIOUS',
+]);
 
 export interface AppConfig {
   /** Undefined means: start the embedded PostgreSQL. */
@@ -313,6 +336,13 @@ export interface AppConfig {
     /** Origins allowed by CORS; empty: CORS stays closed (no CORS headers at all). */
     corsOrigins: string[];
   };
+  /** Keys of the list cursors' signatures (src/common/pagination/cursor-signer.ts). Never logged. */
+  cursor: {
+    /** Signs and verifies; undefined: the key kept in server_secrets. */
+    secret: string | undefined;
+    /** Verifies only (the key before a rotation). */
+    previousSecret: string | undefined;
+  };
 }
 
 /** `TRUST_PROXY` as Express wants it: a boolean, a hop count, or the list as given. */
@@ -341,6 +371,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_USERNAME',
     'ADMIN_PASSWORD',
     'CORS_ORIGINS',
+    'CURSOR_SECRET',
+    'CURSOR_SECRET_PREVIOUS',
   ])
     raw[key] = env[key];
   // Absent variables must fall back to the class defaults, so drop undefined keys.
@@ -430,5 +462,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((o) => o.trim())
         .filter(Boolean),
     },
+    cursor: { secret: vars.CURSOR_SECRET, previousSecret: vars.CURSOR_SECRET_PREVIOUS },
   };
 }

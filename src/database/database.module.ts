@@ -81,7 +81,7 @@ export const MIGRATED = Symbol('MIGRATED');
     ReadRouter,
     { provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor },
   ],
-  exports: [CascadePreviewService, ReplicaSet],
+  exports: [CascadePreviewService, ReplicaSet, MIGRATED],
 })
 export class DatabaseModule implements OnModuleInit {
   constructor(

@@ -41,6 +41,7 @@ import { Message } from '../conversations/entities/message.entity';
 import { Order } from '../orders/entities/order.entity';
 import { Position } from '../positions/entities/position.entity';
 import { RebalanceRun } from '../allocation/entities/rebalance-run.entity';
+import { ServerSecret } from './server-secret.entity';
 import { Session } from '../users/entities/session.entity';
 import { ShortInterestAnalysis } from '../analysis/entities/short-interest-analysis.entity';
 import { Strategy } from '../strategies/entities/strategy.entity';
@@ -106,6 +107,7 @@ export const ENTITIES = [
   Order,
   Position,
   RebalanceRun,
+  ServerSecret,
   Session,
   ShortInterestAnalysis,
   Strategy,

@@ -519,6 +519,7 @@ describe('access matrix: every operation × every kind of caller (e2e, generated
     orders: 'owned',
     positions: 'owned',
     rebalance_runs: 'platform',
+    server_secrets: 'admin',
     sessions: 'admin',
     short_interest_analysis: 'platform',
     strategies: 'platform',

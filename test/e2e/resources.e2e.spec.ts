@@ -10,6 +10,7 @@ const NOT_LISTED: Record<string, string> = {
   agent_status: 'a singleton: GET/PATCH /api/agent-status',
   idempotency_keys: "the service's own bookkeeping",
   login_attempts: "the login throttle's counters",
+  server_secrets: "the service's own keys (the cursors' signing key): never served",
 };
 /** Tables served by hand-written feature modules (their own tests). */
 const HAND_WRITTEN: Record<string, string> = {

@@ -82,8 +82,8 @@ describe('schema', () => {
     );
     expect(Number(rows[0].n)).toBe(56);
     // The reference's 56, plus the service's own tables (idempotency keys, API keys, login
-    // counters).
-    expect(m.dataSource.entityMetadatas).toHaveLength(59);
+    // counters, server secrets).
+    expect(m.dataSource.entityMetadatas).toHaveLength(60);
   });
 
   it('finds no drift between the entities and the migrated database (what migration:generate --check runs)', async () => {

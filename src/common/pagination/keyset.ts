@@ -1,5 +1,6 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors/domain-errors';
+import { currentCursorContext } from './cursor-context';
 import { SqlParams } from '../sql/params';
 import { ListQueryDto } from './list-query.dto';
 import { Page } from './page';
@@ -27,22 +28,42 @@ export const TOTAL = 'page_total';
 /** The row's place in the page (1, 2, ...), for statements whose page PostgreSQL assembles. */
 export const PAGE_ROW = 'page_row';
 
+const UNISSUED = 'cursor is not one this API issued for this list, its filters and this caller';
+
+/**
+ * The cursor after `key`, signed for this request's list and caller (cursor-context.ts): only
+ * the API can make a cursor that decodeCursor accepts, and only for the list it came from.
+ */
 export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key.t === undefined ? [key.id] : [key.t, key.id])).toString(
-    'base64url',
-  );
+  const context = currentCursorContext();
+  // Every list is served inside a request; a page built elsewhere has nobody to hand a cursor to.
+  if (!context) throw new Error('a list cursor can only be issued while serving a request');
+  const payload = Buffer.from(
+    JSON.stringify(key.t === undefined ? [key.id] : [key.t, key.id]),
+  ).toString('base64url');
+  return context.signer.sign(context.binding, payload);
 }
 
 const INT_ID = /^\d{1,18}$/;
 
+/**
+ * The key a cursor resumes after, once its signature proves the API issued it for this list,
+ * these filters and this caller. Anything else (forged, altered, another list's or caller's, an
+ * unsigned cursor of an earlier release, one signed with a retired key) is a 400 before any
+ * value of it reaches PostgreSQL. The shape is still checked: a signature says who made the
+ * cursor, not that its content suits the list it is used on.
+ */
 export function decodeCursor(
   cursor: string,
   withTime: boolean,
   idType: 'uuid' | 'int' = 'uuid',
 ): CursorKey {
   const validId = (v: string) => (idType === 'int' ? INT_ID.test(v) : UUID.test(v));
+  const context = currentCursorContext();
+  const payload = context ? context.signer.verify(context.binding, cursor) : null;
+  if (payload === null) throw ValidationError.forField('cursor', UNISSUED);
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) {
       const [a, b] = parsed as string[];
       if (withTime && parsed.length === 2 && !Number.isNaN(Date.parse(a)) && validId(b)) {
@@ -53,7 +74,7 @@ export function decodeCursor(
   } catch {
     // fall through to the validation error
   }
-  throw ValidationError.forField('cursor', 'cursor is not a cursor this API issued for this list');
+  throw ValidationError.forField('cursor', UNISSUED);
 }
 
 /**
