@@ -204,8 +204,10 @@ export const GRIDS = {
   'child.row': [['A row', /*   */ 401, OK, 404, 403, OK, OK]],
 
   // ---- owned through a parent, with parentless platform rows (UNLINKED_ROWS_ARE_PLATFORM):
-  // the service without act-as-user reads the platform rows, so the table is readable to it:
-  // A's rows are then "a row it may not see" (404), writes it may not make are 403.
+  // the service without act-as-user reads the platform rows, so A's rows are "a row it may not
+  // see" (404 to read); it may write none of the table, so every write is refused the same way,
+  // whatever the row: 403 ("403 FORBIDDEN for a table the caller may read").
+  // User B may write rows of its own, so its refusal depends on the row: 404.
   'child+platform.list': [
     ['list', /*            */ 401, OK, OWN, OWN, OK, OK],
     ['list+total', /*      */ 401, OK, OWN, OWN, OK, OK],
@@ -221,13 +223,13 @@ export const GRIDS = {
     ['platform row', /*    */ 401, OK, OK, OK, OK, OK],
   ],
   'child+platform.write': [
-    ['A row', /*           */ 401, OK, 404, 404, OK, OK],
+    ['A row', /*           */ 401, OK, 404, 403, OK, OK],
     ['platform row', /*    */ 401, 403, 403, 403, OK, OK],
   ],
   // A delete a caller may make never removes another user's rows (409 HAS_DEPENDENTS; an
   // admin passes ?force=true, so without it the admin is refused too).
   'child+platform.delete': [
-    ['A row', /*           */ 401, OK, 404, 404, OK, OK],
+    ['A row', /*           */ 401, OK, 404, 403, OK, OK],
     ['platform row', /*    */ 401, 403, 403, 403, OK, OK],
     ['platform row B depends on', 401, 403, 403, 403, 409, 409],
   ],
@@ -363,10 +365,22 @@ export const SPECIAL_OPERATIONS: ContractOperation[] = [
   // admin only: users, sessions, audit logs, api keys, /api/admin/db/*
   { method: 'GET', path: '/api/users', table: 'users', grid: 'admin.list' },
   { method: 'POST', path: '/api/users', table: 'users', grid: 'admin.create' },
-  { method: 'DELETE', path: '/api/users/{id}', table: 'users', grid: 'admin.row' },
+  {
+    method: 'DELETE',
+    path: '/api/users/{id}',
+    table: 'users',
+    grid: 'admin.row',
+    params: { id: 'users' },
+  },
   { method: 'GET', path: '/api/admin/api-keys', table: 'api_keys', grid: 'admin.list' },
   { method: 'POST', path: '/api/admin/api-keys', table: 'api_keys', grid: 'admin.create' },
-  { method: 'DELETE', path: '/api/admin/api-keys/{id}', table: 'api_keys', grid: 'admin.row' },
+  {
+    method: 'DELETE',
+    path: '/api/admin/api-keys/{id}',
+    table: 'api_keys',
+    grid: 'admin.row',
+    params: { id: 'api_keys' },
+  },
   { method: 'GET', path: '/api/audit-logs', table: 'audit_logs', grid: 'admin.list' },
   { method: 'GET', path: '/api/admin/db/orphans', grid: 'admin.call' },
   { method: 'GET', path: '/api/admin/db/stats', grid: 'admin.call' },
