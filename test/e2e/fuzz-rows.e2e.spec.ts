@@ -311,37 +311,69 @@ describe('fuzzing on real rows (e2e)', () => {
 
   /**
    * Hole 3 (being fixed elsewhere): a user's delete reaches another user's rows through rows
-   * that tie them. `it.failing` until the fix lands; then make these plain `it`s and seed the
-   * ties into the fuzz above.
+   * that tie them: B's feedback on A's trade outcome goes when A deletes the outcome.
+   * `it.failing` until the fix lands; then make it a plain `it` and seed such ties into the
+   * fuzz above (seed() keeps them in `ties` for that).
    */
   it.failing('hole 3: A deleting its trade outcome leaves B’s feedback on it alone', async () => {
-    const { a, bee } = ties[0];
-    const feedback = (
-      await insertRow(t.dataSource.manager, metadataOf(t.dataSource, 'analysis_feedback'), {
-        dataSourceAnalysisId: bee.analysis,
-        tradeOutcomeId: a.outcome,
-      })
-    ).id;
+    const decisionA = await row('ai_decisions', { userId: t.user.id });
+    const outcomeA = await row('ai_trade_outcomes', { decisionId: decisionA });
+    const decisionB = await row('ai_decisions', { userId: b.id });
+    const analysisB = await row('data_source_analysis', { decisionId: decisionB });
+    await row('analysis_feedback', { dataSourceAnalysisId: analysisB, tradeOutcomeId: outcomeA });
     const before = await checksums([b.id]);
-    const res = await request('userA', 'delete', `/api/ai-trade-outcomes/${String(a.outcome)}`);
+    const res = await request('userA', 'delete', `/api/ai-trade-outcomes/${String(outcomeA)}`);
     expect(await checksums([b.id])).toEqual(before);
     expect(res.status).toBe(409);
-    expect(feedback).toBeDefined();
   });
 
-  it.failing(
-    'hole 3: A deleting its decision leaves B’s link to a consensus on it alone',
-    async () => {
-      const { a, bee } = ties[1];
-      const session = await row('debate_sessions');
-      const consensus = await row('debate_consensus', { sessionId: session, workItemId: a.work });
-      await row('ai_outcome_links', { decisionId: bee.decision, consensusId: consensus });
-      const before = await checksums([b.id]);
-      const res = await request('userA', 'delete', `/api/ai-decisions/${String(a.decision)}`);
-      expect(await checksums([b.id])).toEqual(before);
-      expect(res.status).toBe(409);
-    },
-  );
+  /** The same through a platform consensus on A's work item: refused today, as it should be. */
+  it('A deleting its decision leaves B’s link to a platform consensus on it alone', async () => {
+    const decisionA = await row('ai_decisions', { userId: t.user.id });
+    const workA = await row('work_items', { decisionId: decisionA });
+    const consensus = await row('debate_consensus', {
+      sessionId: await row('debate_sessions'),
+      workItemId: workA,
+    });
+    const decisionB = await row('ai_decisions', { userId: b.id });
+    await row('ai_outcome_links', { decisionId: decisionB, consensusId: consensus });
+    const before = await checksums([b.id]);
+    const res = await request('userA', 'delete', `/api/ai-decisions/${String(decisionA)}`);
+    expect(await checksums([b.id])).toEqual(before);
+    expect(res.status).toBe(409);
+  });
+
+  /**
+   * Hole 7 (being fixed elsewhere): a well-formed cursor the API never issued (a time and the id
+   * of another user's row, base64url JSON) is accepted. The contract: "a cursor the API did not
+   * issue is 400". `it.failing` until the fix lands.
+   */
+  it.failing('hole 7: a well-formed cursor the API never issued is a 400', async () => {
+    const [trade] = (await t.dataSource.query(`SELECT id FROM trades WHERE user_id = $1 LIMIT 1`, [
+      t.user.id,
+    ])) as Array<{ id: string }>;
+    const forged = Buffer.from(JSON.stringify([new Date().toISOString(), trade.id])).toString(
+      'base64url',
+    );
+    const res = await request('userB', 'get', `/api/trades?cursor=${forged}`);
+    expect({ status: res.status, code: res.body?.code }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
+  /**
+   * Found here, not one of the holes in flight: a body nested about 2400 levels deep (28 kB,
+   * under the body limit) is a 500 INTERNAL_ERROR, "Maximum call stack size exceeded" in
+   * class-transformer; a 400 is due. `it.failing` until fixed.
+   */
+  it.failing('a body nested 2371 levels deep is a 4xx (today a 500)', async () => {
+    let v: unknown = 'x';
+    for (let i = 0; i < 2371; i++) v = { title: v };
+    const res = await request('userA', 'post', '/api/conversations').send(v as object);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
 
   it('forged cursors are a 400, never a 500, never another caller’s rows', async () => {
     const lists = ['/api/trades', '/api/ai-decisions', '/api/work-items', '/api/messages'];
