@@ -12,6 +12,16 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** The samplers of the OpenTelemetry SDK configuration spec (OTEL_TRACES_SAMPLER). */
+const TRACE_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -227,9 +237,48 @@ class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   DB_PGBOUNCER = false;
+
+  /** Where spans go (OTLP/HTTP); unset: tracing is off and no OpenTelemetry SDK is loaded. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The traces-only endpoint of the OTLP spec; it also switches tracing on. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  @Transform(blankToUndefined)
+  @IsString()
+  OTEL_SERVICE_NAME = 'ledgerline';
+
+  /** Read by the SDK itself; validated here so a typo stops the start instead of sampling everything. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(TRACE_SAMPLERS, { message: `must be one of ${TRACE_SAMPLERS.join(', ')}` })
+  OTEL_TRACES_SAMPLER?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'must be a ratio between 0 and 1' })
+  OTEL_TRACES_SAMPLER_ARG?: string;
+
+  /** Tests only (honoured with NODE_ENV=test): spans kept in memory for /api/test/telemetry. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  OTEL_TEST_IN_MEMORY_EXPORTER = false;
 }
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'ADMIN_PASSWORD']);
+
+export interface TelemetryConfig {
+  enabled: boolean;
+  serviceName: string;
+  /** Spans kept in memory instead of exported: NODE_ENV=test and OTEL_TEST_IN_MEMORY_EXPORTER=true. */
+  inMemoryExporter: boolean;
+}
 
 export interface AppConfig {
   /** Undefined means: start the embedded PostgreSQL. */
@@ -291,6 +340,8 @@ export interface AppConfig {
     loginMaxFailuresPerAddress: number;
     signupEnabled: boolean;
   };
+  /** OpenTelemetry tracing (src/telemetry); `enabled` only with an OTLP endpoint. */
+  telemetry: TelemetryConfig;
   http: {
     /** Express's `trust proxy` value: where the client address comes from behind a proxy. */
     trustProxy: boolean | number | string;
@@ -325,6 +376,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_USERNAME',
     'ADMIN_PASSWORD',
     'CORS_ORIGINS',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    'OTEL_TRACES_SAMPLER',
+    'OTEL_TRACES_SAMPLER_ARG',
   ])
     raw[key] = env[key];
   // Absent variables must fall back to the class defaults, so drop undefined keys.
@@ -397,6 +452,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginLockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
       loginMaxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
       signupEnabled: vars.SIGNUP_ENABLED,
+    },
+    telemetry: {
+      enabled: Boolean(vars.OTEL_EXPORTER_OTLP_ENDPOINT ?? vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+      serviceName: vars.OTEL_SERVICE_NAME,
+      inMemoryExporter: vars.NODE_ENV === 'test' && vars.OTEL_TEST_IN_MEMORY_EXPORTER,
     },
     http: {
       trustProxy: trustProxyValue(vars.TRUST_PROXY),
