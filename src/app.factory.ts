@@ -1,10 +1,4 @@
-import {
-  ConsoleLogger,
-  INestApplication,
-  Logger,
-  LoggerService,
-  LogLevel as NestLogLevel,
-} from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +9,7 @@ import { jsonBody } from './common/http/json-body.middleware';
 import { applyGlobalPrefix, buildOpenApiDocument } from './common/http/openapi';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig, LogLevel } from './config/app-config';
+import { TraceConsoleLogger } from './telemetry/trace-console-logger';
 
 const LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -35,7 +30,7 @@ export async function createApp(
     bodyParser: false,
     logger:
       logger ??
-      new ConsoleLogger({
+      new TraceConsoleLogger({
         json: config.logFormat === 'json',
         logLevels: logLevelsFrom(config.logLevel),
       }),

@@ -1,9 +1,12 @@
+// First: tracing must be started before Nest, express and pg are required (see register.ts).
+import './telemetry/register';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabase } from './database/embedded-postgres';
 import { installShutdown } from './shutdown';
+import { stopTelemetry } from './telemetry/telemetry';
 
 const EMBEDDED_DATABASE = 'ledgerline';
 
@@ -39,7 +42,11 @@ async function main(): Promise<void> {
       logger,
       delayMs: config.shutdownDelayMs,
       timeoutMs: config.shutdownTimeoutMs,
-      afterClose: async () => embedded?.stop(),
+      // The spans of the last requests are flushed before the process exits.
+      afterClose: async () => {
+        await stopTelemetry().catch(() => undefined);
+        await embedded?.stop();
+      },
     });
     await app.listen(config.port);
     logger.log(

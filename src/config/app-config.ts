@@ -13,6 +13,16 @@ import {
 } from 'class-validator';
 import { USERNAME_PATTERN } from '../auth/username';
 
+/** The samplers of the OpenTelemetry SDK configuration spec (OTEL_TRACES_SAMPLER). */
+const TRACE_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -257,6 +267,38 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   CURSOR_SECRET_PREVIOUS?: string;
+
+  /** Where spans go (OTLP/HTTP); unset: tracing is off and no OpenTelemetry SDK is loaded. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The traces-only endpoint of the OTLP spec; it also switches tracing on. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  @Transform(blankToUndefined)
+  @IsString()
+  OTEL_SERVICE_NAME = 'ledgerline';
+
+  /** Read by the SDK itself; validated here so a typo stops the start instead of sampling everything. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(TRACE_SAMPLERS, { message: `must be one of ${TRACE_SAMPLERS.join(', ')}` })
+  OTEL_TRACES_SAMPLER?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'must be a ratio between 0 and 1' })
+  OTEL_TRACES_SAMPLER_ARG?: string;
+
+  /** Tests only (honoured with NODE_ENV=test): spans kept in memory for /api/test/telemetry. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  OTEL_TEST_IN_MEMORY_EXPORTER = false;
 }
 
 const SECRET_VARIABLES = new Set([
@@ -266,6 +308,13 @@ const SECRET_VARIABLES = new Set([
   'CURSOR_SECRET',
   'CURSOR_SECRET_PREVIOUS',
 ]);
+
+export interface TelemetryConfig {
+  enabled: boolean;
+  serviceName: string;
+  /** Spans kept in memory instead of exported: NODE_ENV=test and OTEL_TEST_IN_MEMORY_EXPORTER=true. */
+  inMemoryExporter: boolean;
+}
 
 export interface AppConfig {
   /** Undefined means: start the embedded PostgreSQL. */
@@ -330,6 +379,8 @@ export interface AppConfig {
     signupMaxPerAddress: number;
     signupWindowSeconds: number;
   };
+  /** OpenTelemetry tracing (src/telemetry); `enabled` only with an OTLP endpoint. */
+  telemetry: TelemetryConfig;
   http: {
     /** Express's `trust proxy` value: where the client address comes from behind a proxy. */
     trustProxy: boolean | number | string;
@@ -373,6 +424,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'CORS_ORIGINS',
     'CURSOR_SECRET',
     'CURSOR_SECRET_PREVIOUS',
+
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    'OTEL_TRACES_SAMPLER',
+    'OTEL_TRACES_SAMPLER_ARG',
   ])
     raw[key] = env[key];
   // Absent variables must fall back to the class defaults, so drop undefined keys.
@@ -454,6 +510,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signupEnabled: vars.SIGNUP_ENABLED,
       signupMaxPerAddress: vars.SIGNUP_MAX_PER_ADDRESS,
       signupWindowSeconds: vars.SIGNUP_WINDOW_SECONDS,
+    },
+    telemetry: {
+      enabled: Boolean(vars.OTEL_EXPORTER_OTLP_ENDPOINT ?? vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+      serviceName: vars.OTEL_SERVICE_NAME,
+      inMemoryExporter: vars.NODE_ENV === 'test' && vars.OTEL_TEST_IN_MEMORY_EXPORTER,
     },
     http: {
       trustProxy: trustProxyValue(vars.TRUST_PROXY),

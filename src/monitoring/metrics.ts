@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  Metric,
+  OpenMetricsContentType,
+  Registry,
+} from 'prom-client';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /** The Prometheus registry of one app instance. */
@@ -12,7 +20,12 @@ export class Metrics {
     help: 'HTTP request duration by method, route template and status',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
+    // Each bucket keeps the trace of its latest sampled request (OpenMetrics scrapes only):
+    // from a slow bucket on a dashboard straight to one trace that landed there.
+    enableExemplars: true,
+    // prom-client refuses exemplars on a Prometheus-typed registry, though it renders them only
+    // in OpenMetrics: registered below, by hand, into this registry that serves both formats.
+    registers: [],
   });
 
   readonly dbQueryDuration = new Histogram({
@@ -64,7 +77,26 @@ export class Metrics {
   });
 
   constructor() {
+    this.registry.registerMetric(this.httpDuration);
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /**
+   * The registry as text: OpenMetrics (with the exemplars) when the scraper asks for it,
+   * Prometheus text otherwise (exemplars have no place there).
+   */
+  async render(openMetrics: boolean): Promise<{ contentType: string; body: string }> {
+    if (!openMetrics)
+      return { contentType: Registry.PROMETHEUS_CONTENT_TYPE, body: await this.registry.metrics() };
+    // prom-client renders OpenMetrics by renaming each counter in place (dropping `_total`),
+    // which would leak into the next Prometheus scrape: it renders views of the metrics
+    // instead, objects whose own `name` shadows the original's.
+    const view = new Registry<OpenMetricsContentType>();
+    view.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    // getMetricsAsArray is typed as plain objects but answers the registered Metric instances.
+    for (const metric of this.registry.getMetricsAsArray() as unknown as Metric[])
+      view.registerMetric(Object.create(metric) as Metric);
+    return { contentType: Registry.OPENMETRICS_CONTENT_TYPE, body: await view.metrics() };
   }
 
   /** Pool gauges read at scrape time. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { requestIdOf } from '../common/http/request-id.middleware';
+import { activeTraceIds } from '../telemetry/trace-context';
 import { Metrics } from './metrics';
 
 /**
@@ -18,6 +19,8 @@ export class RequestLogMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     const start = process.hrtime.bigint();
+    // The request's own span (the HTTP server span) is active here, before any handler span.
+    const exemplar = activeTraceIds();
     const elapsedSeconds = () => Number(process.hrtime.bigint() - start) / 1e9;
     const routeOf = () => (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
     res.once('close', () => {
@@ -33,10 +36,12 @@ export class RequestLogMiddleware implements NestMiddleware {
     res.once('finish', () => {
       const seconds = elapsedSeconds();
       const route = routeOf();
-      this.metrics.httpDuration.observe(
-        { method: req.method, route, status: String(res.statusCode) },
-        seconds,
-      );
+      this.metrics.httpDuration.observe({
+        labels: { method: req.method, route, status: String(res.statusCode) },
+        value: seconds,
+        // prom-client types exemplar labels as the metric's own label names; they are not.
+        exemplarLabels: exemplar as Partial<Record<string, string>> | undefined,
+      });
       this.logger.log({
         requestId: requestIdOf(req),
         method: req.method,

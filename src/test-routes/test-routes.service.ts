@@ -14,4 +14,14 @@ export class TestRoutesService {
   async hold(key: number): Promise<void> {
     await this.ds.query('SELECT pg_advisory_xact_lock_shared($1::bigint)', [key]);
   }
+
+  /** One statement for the ids, then one per trade (the N+1 shape, on purpose). */
+  async tradesOneByOne(userId: string, limit: number): Promise<number> {
+    const ids = (await this.ds.query(
+      'SELECT id FROM trades WHERE user_id = $1 ORDER BY executed_at DESC, id DESC LIMIT $2',
+      [userId, limit],
+    )) as { id: string }[];
+    for (const { id } of ids) await this.ds.query('SELECT * FROM trades WHERE id = $1', [id]);
+    return ids.length;
+  }
 }

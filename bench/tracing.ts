@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { loadavg } from 'node:os';
+import { ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
+import { Collected, httpMeasure } from './http-load';
+import { summarize } from './load';
+import { startAppProcess } from './processes';
+
+/**
+ * The cost of tracing: GET /api/trades?limit=100 with 16 clients, against three instances of
+ * the built app on one database: tracing off, on at 100 % and at 10 % sampling, the last two
+ * exporting over OTLP/HTTP to a dummy collector in this process (it accepts and discards).
+ * Interleaved rounds (off, 100 %, 10 %, off, ...) so the machine's load of the moment weighs
+ * on all three alike; each figure is the median of the rounds.
+ * `npm run bench:tracing` (BENCH_TRACING_SECONDS per slice, default 5; BENCH_TRACING_ROUNDS, 3).
+ */
+
+const SERVER = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_TRACING_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_TRACING_ROUNDS ?? 3);
+const ADMIN = { username: 'benchadmin', password: 'bench admin password' };
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: SERVER });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** An OTLP/HTTP endpoint that reads each export and answers 200 with nothing. */
+function dummyCollector(): Promise<{ server: Server; url: string; exports: () => number }> {
+  let count = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      count++;
+      res.writeHead(200, { 'Content-Type': 'application/x-protobuf' }).end();
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}`, exports: () => count });
+    }),
+  );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const name = `ll_bench_tracing_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const collector = await dummyCollector();
+  const children: ChildProcess[] = [];
+  try {
+    const common = {
+      DATABASE_URL: withDatabase(SERVER, name),
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      MAINTENANCE_INTERVAL_MINUTES: '0',
+      NODE_ENV: 'production',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+    };
+    const traced = (ratio: string) => ({
+      ...common,
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: ratio,
+    });
+    const scenarios: { label: string; env: Record<string, string> }[] = [
+      { label: 'tracing off', env: common },
+      { label: 'tracing on, 100 % sampled', env: traced('1') },
+      { label: 'tracing on, 10 % sampled', env: traced('0.1') },
+    ];
+    // One after the other: the first one migrates the database.
+    const urls: string[] = [];
+    for (const s of scenarios) {
+      const app = await startAppProcess(s.env);
+      children.push(app.child);
+      urls.push(app.url);
+    }
+
+    const login = await fetch(`${urls[0]}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { Authorization: `Bearer ${token}` };
+    for (let i = 0; i < 100; i++) {
+      const r = await fetch(`${urls[0]}/api/trades`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ symbol: 'AAPL', side: 'buy', quantity: '1', price: String(i + 1) }),
+      });
+      if (r.status !== 201) throw new Error(`seeding a trade answered ${r.status}`);
+    }
+
+    const measures = urls.map((u) =>
+      httpMeasure(`${u}/api/trades?limit=100`, { connections: 16, headers }),
+    );
+    const loadBefore = loadavg();
+    const throughput: number[][] = scenarios.map(() => []);
+    const p50: number[][] = scenarios.map(() => []);
+    let errors = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, measure] of measures.entries()) {
+        const c: Collected = { latencies: [], errors: 0, elapsedMs: 0 };
+        await measure(SECONDS * 1000, c);
+        const r = summarize(c.latencies, c.errors, c.elapsedMs);
+        throughput[i].push(r.throughput);
+        p50[i].push(r.p50);
+        errors += r.errors;
+      }
+    }
+    const loadAfter = loadavg();
+
+    const base = median(throughput[0]);
+    const lines = [
+      `GET /api/trades?limit=100, 16 clients, ${ROUNDS} interleaved rounds of ${SECONDS} s each, median:`,
+      '',
+      '| scenario | requests/s (median) | rounds | p50 ms (median) | vs off |',
+      '| --- | ---: | --- | ---: | ---: |',
+      ...scenarios.map((s, i) => {
+        const t = median(throughput[i]);
+        const delta = i === 0 ? '' : `${(((t - base) / base) * 100).toFixed(1)} %`;
+        return `| ${s.label} | ${t.toFixed(0)} | ${throughput[i].map((x) => x.toFixed(0)).join(', ')} | ${median(p50[i]).toFixed(1)} | ${delta} |`;
+      }),
+      '',
+      `errors: ${errors}; OTLP exports received by the dummy collector: ${collector.exports()}`,
+      `load average (1/5/15 min) before: ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
+    collector.server.close();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
