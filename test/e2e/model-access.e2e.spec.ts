@@ -36,6 +36,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const KNOWN_HOLES = process.env.MODEL_INCLUDE_HOLES !== '1';
 
+/** Where a run's time goes (milliseconds), printed with its figures. */
+const TIMING = { requests: 0, snapshots: 0 };
 const RUNS = Number(process.env.MODEL_RUNS ?? 200);
 const MIN_STEPS = 20;
 
@@ -343,9 +345,13 @@ class Real {
   ): Promise<Reply> {
     this.steps++;
     this.log.push(what);
+    const t0 = performance.now();
     const reply = await send();
+    TIMING.requests += performance.now() - t0;
     const before = this.snapshot;
+    const t1 = performance.now();
     const after = await this.snaps.take();
+    TIMING.snapshots += performance.now() - t1;
     this.snapshot = after;
     const asExpected = expected.includes(reply.status);
     const succeeded = reply.status < 300 && asExpected;
@@ -995,7 +1001,8 @@ describe('access model: random sequences of steps by users, a service and an adm
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `model-access: ${sequences} sequences passed, ${steps} steps, ${requests} requests in ${seconds} s\n`,
+      `model-access: ${sequences} sequences passed, ${steps} steps, ${requests} requests in ${seconds} s ` +
+        `(requests ${(TIMING.requests / 1000).toFixed(1)} s, snapshots ${(TIMING.snapshots / 1000).toFixed(1)} s)\n`,
     );
     if (result.failed) {
       throw new Error(
