@@ -21,7 +21,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * admin forces it). Delete previews must say what the delete then removes; nothing answers 5xx.
  *
  * MODEL_RUNS (default 200) sequences; MODEL_SEED and MODEL_PATH replay a failure (both are
- * printed); MODEL_INCLUDE_HOLES=1 also generates the steps of the two known holes below.
+ * printed); MODEL_INCLUDE_HOLES=1 also generates the steps of the two known holes below;
+ * MODEL_SHRINK=1 shrinks a failing sequence (slow: each attempt replays it over HTTP).
  */
 
 /**
@@ -634,9 +635,20 @@ class ReparentCmd implements Cmd {
 
   async run(w: World): Promise<void> {
     const { model: m, real } = w;
-    const c = w.callers[this.callerIx % w.callers.length];
     const row = pick(m.of(this.table, true), this.target) ?? pick(m.of(this.table), this.target);
-    const decision = this.toNone ? undefined : pick(m.of('ai_decisions'), this.parent);
+    // Mostly a caller that may move the row, to a decision it may write: moves that succeed
+    // build the states where rows change hands.
+    const fit = this.callerIx % 10 < 7;
+    const writers = row ? w.callers.filter((c) => m.writable(c, row)) : [];
+    const c =
+      fit && writers.length > 0
+        ? writers[this.callerIx % writers.length]
+        : w.callers[this.callerIx % w.callers.length];
+    const decisions = m.of('ai_decisions');
+    const fitting = decisions.filter((d) => m.writable(c, d));
+    const decision = this.toNone
+      ? undefined
+      : pick(fit && fitting.length > 0 ? fitting : decisions, this.parent);
     if (!row || (!this.toNone && !decision)) return fallback(w, this.callerIx);
     const to = decision?.id ?? null;
     let expected: number[];
@@ -682,7 +694,11 @@ class TransitionCmd implements Cmd {
 
   async run(w: World): Promise<void> {
     const { model: m, real } = w;
-    const c = w.callers[this.callerIx % w.callers.length];
+    // Mostly the admin: its transitions build the admin states that others' deletes meet.
+    const c =
+      this.callerIx % 10 < 7
+        ? w.callers.find((x) => x.isAdmin)!
+        : w.callers[this.callerIx % w.callers.length];
     const table: Table =
       this.kind === 'activateVersion'
         ? 'strategy_versions'
@@ -997,7 +1013,14 @@ describe('access model: random sequences of steps by users, a service and an adm
           requests += real.requests;
         },
       ),
-      { numRuns: RUNS, seed, path, endOnFailure: false },
+      {
+        numRuns: RUNS,
+        seed,
+        path,
+        // Each shrink attempt replays a whole sequence over HTTP: minutes. The failure's own
+        // step log already names every step, so shrinking is asked for (MODEL_SHRINK=1).
+        endOnFailure: process.env.MODEL_SHRINK !== '1',
+      },
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
