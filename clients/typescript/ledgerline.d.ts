@@ -1929,6 +1929,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description For a person logged in with a session (an API key is refused with 403). The current password must be right (else 403, counted like a failed login). Every other session of the user is revoked; the one that made the change stays valid.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/logout": {
         parameters: {
             query?: never;
@@ -2285,7 +2305,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description OpenMetrics with trace exemplars when the scraper accepts application/openmetrics-text, Prometheus text otherwise
+         */
         get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
@@ -2303,7 +2326,7 @@ export interface components {
          * @description what went wrong, as a program switches over it; docs/API.md describes each
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "VALUE_TOO_LARGE" | "INVALID_TEXT_REPRESENTATION" | "NUMERIC_OUT_OF_RANGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "UNIQUE_VIOLATION" | "HAS_DEPENDENTS" | "READ_ONLY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "FOREIGN_KEY_VIOLATION" | "NOT_NULL_VIOLATION" | "CHECK_VIOLATION" | "OVERFILL" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "DATABASE_ERROR" | "SERIALIZATION_FAILURE" | "QUERY_TIMEOUT" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "BAD_REQUEST" | "VALUE_TOO_LARGE" | "INVALID_TEXT_REPRESENTATION" | "NUMERIC_OUT_OF_RANGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "UNIQUE_VIOLATION" | "HAS_DEPENDENTS" | "READ_ONLY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "FOREIGN_KEY_VIOLATION" | "NOT_NULL_VIOLATION" | "CHECK_VIOLATION" | "OVERFILL" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "DATABASE_ERROR" | "SERIALIZATION_FAILURE" | "QUERY_TIMEOUT" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN";
         ErrorBodyDto: {
             /** @example 409 */
             statusCode: number;
@@ -6407,7 +6430,10 @@ export interface components {
             password: string;
         };
         LoginDto: {
-            /** @example alice */
+            /**
+             * @description letter case does not matter (ASCII letters only)
+             * @example alice
+             */
             username: string;
             /** @example correct horse battery */
             password: string;
@@ -6418,6 +6444,12 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             user: components["schemas"]["UserView"];
+        };
+        ChangePasswordDto: {
+            /** @example correct horse battery */
+            currentPassword: string;
+            /** @example a new long passphrase */
+            newPassword: string;
         };
         ApiKeyRef: {
             /** Format: uuid */
@@ -6453,6 +6485,8 @@ export interface components {
             scopes: ("platform:write" | "act-as-user" | "work:claim")[];
             /** Format: uuid */
             createdBy: string | null;
+            /** @description username of the admin who issued the key (null once that user is deleted) */
+            createdByUsername: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -6469,6 +6503,8 @@ export interface components {
             scopes: ("platform:write" | "act-as-user" | "work:claim")[];
             /** Format: uuid */
             createdBy: string | null;
+            /** @description username of the admin who issued the key (null once that user is deleted) */
+            createdByUsername: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -7029,6 +7065,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBodyDto"];
             };
         };
+        /** @description RATE_LIMITED: more than SIGNUP_MAX_PER_ADDRESS accounts from this client address within SIGNUP_WINDOW_SECONDS (`Retry-After` says when to try again) */
+        Error429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
         /** @description DATABASE_UNAVAILABLE, QUERY_TIMEOUT, ... */
         Error503: {
             headers: {
@@ -7146,7 +7191,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -7314,7 +7359,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -7482,7 +7527,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -7649,7 +7694,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -7817,7 +7862,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -7985,7 +8030,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -8152,7 +8197,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -8322,7 +8367,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -8491,7 +8536,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -8660,7 +8705,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -8829,7 +8874,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -8997,7 +9042,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -9165,7 +9210,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -9333,7 +9378,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -9502,7 +9547,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -9670,7 +9715,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -9838,7 +9883,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -10006,7 +10051,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -10176,7 +10221,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -10344,7 +10389,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -10513,7 +10558,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -10680,7 +10725,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -10849,7 +10894,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -11017,7 +11062,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -11183,7 +11228,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -11351,7 +11396,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -11518,7 +11563,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -11685,7 +11730,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -11854,7 +11899,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -12023,7 +12068,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -12191,7 +12236,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -12359,7 +12404,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -12526,7 +12571,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -12695,7 +12740,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -12862,7 +12907,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -13031,7 +13076,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -13201,7 +13246,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -13369,7 +13414,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -13537,7 +13582,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -13705,7 +13750,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -13873,7 +13918,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -14041,7 +14086,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -14207,7 +14252,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -14375,7 +14420,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -14543,7 +14588,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -15206,6 +15251,7 @@ export interface operations {
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
             503: components["responses"]["Error503"];
         };
     };
@@ -15236,6 +15282,52 @@ export interface operations {
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description changed; the other sessions are revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            /** @description FORBIDDEN: the current password is wrong, or the caller is an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+            /** @description RATE_LIMITED: too many wrong passwords for this user from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             503: components["responses"]["Error503"];
         };
     };
@@ -15480,7 +15572,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -15657,7 +15749,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -15798,7 +15890,7 @@ export interface operations {
             query?: {
                 /** @description preview the cascade; delete nothing */
                 dryRun?: boolean;
-                /** @description admins only: delete platform data even though users' rows depend on it (they are deleted too) */
+                /** @description admins only: delete even though rows of other owners depend on the row (users' rows under platform data, another user's rows): they are deleted too */
                 force?: boolean;
             };
             header?: never;
@@ -16192,7 +16284,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Prometheus text format */
+            /** @description Prometheus text format, or OpenMetrics */
             200: {
                 headers: {
                     [name: string]: unknown;

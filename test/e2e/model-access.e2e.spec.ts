@@ -26,8 +26,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 
 /**
- * Steps the model knows today's code gets wrong, skipped by default so the suite stays green
- * while their fixes land (the model already encodes the correct rule for both):
+ * Steps of the two holes the model found, which were skipped while their fixes landed (the
+ * model encodes the correct rule for both):
  * - hole 3: a delete (by a user, a service, or an admin without force) whose cascade reaches
  *   rows of another owner through a row that changed hands, e.g. a platform work item that a
  *   user's outcome link refers to, later attached to another user's decision. Must be 409
