@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     let errors = 0;
     /** Until the collector has heard nothing for 1.5 s: the last slice's spans are all exported. */
     const exportsSettled = async () => {
-      for (let last = -1; last !== collector.exports(); ) {
+      for (let last = -1; last !== collector.exports();) {
         last = collector.exports();
         await new Promise((r) => setTimeout(r, 1500));
       }

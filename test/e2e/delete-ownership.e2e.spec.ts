@@ -146,7 +146,10 @@ describe('a delete never removes or changes another owner’s rows (e2e)', () =>
     const platform = serviceClient(t, await issueKey(t, ['platform:write']));
     const free = (await platform.post('/api/work-items').send({ type: 'sync' }).expect(201)).body
       .id as string;
-    await platform.post('/api/work-item-runs').send({ workItemId: free, attemptNumber: 1 }).expect(201);
+    await platform
+      .post('/api/work-item-runs')
+      .send({ workItemId: free, attemptNumber: 1 })
+      .expect(201);
     await asA.patch(`/api/work-items/${free}`).send({ decisionId: decision }).expect(200);
     await a.api.delete(`/api/ai-decisions/${decision}`).expect(204);
   });

@@ -292,7 +292,11 @@ function judgeDelete(
   const others = cascade.filter((r) => r !== row);
   // Shared data that users' rows depend on, or user data that shared rows depend on.
   const userData = (r: Row) => TABLES[r.table].cls !== 'platform';
-  const dependents = others.filter((r) => (shared ? userData(r) : !userData(r)));
+  // Under shared data, the rows some user owns (a run of a platform work item is the platform's
+  // like its item: owners are found up the parent chain).
+  const dependents = others.filter((r) =>
+    shared ? userData(r) && m.owner(r) !== PLATFORM : !userData(r),
+  );
   // Rows of another owner reached through user data: hole 3.
   const crossing = shared ? [] : others.filter((r) => userData(r) && m.owner(r) !== rootOwner);
   const hole3 = crossing.length > 0 && !(c.isAdmin && force);
@@ -669,8 +673,23 @@ class ReparentCmd implements Cmd {
     else if (c.isAdmin) expected = decision!.alive ? [200] : [422];
     else if (!m.readable(c, decision!)) expected = [422];
     else expected = m.writable(c, decision!) ? [200] : [403];
+    // Rows that depend on the moved row but are owned on their own (not through it) would then
+    // hang under another owner's row: the move is refused (409 HAS_DEPENDENTS), admins too.
+    const newOwner = decision ? m.owner(decision) : PLATFORM;
+    const through = (r: Row): boolean => {
+      const def = TABLES[r.table];
+      if (def.cls !== 'child') return false;
+      const parent = r.refs[def.parent!];
+      if (!parent) return false;
+      return parent === row.id || through(m.rows.get(parent)!);
+    };
+    const stranded = m
+      .cascade(row)
+      .filter((r) => r !== row && !through(r) && m.owner(r) !== newOwner);
+    const changesParent = to !== (row.refs.decisionId ?? null);
+    if (expected[0] === 200 && changesParent && stranded.length > 0) expected = [409];
     // The row and everything owned through it change hands.
-    const moved = new Set([m.owner(row), decision ? m.owner(decision) : PLATFORM]);
+    const moved = new Set([m.owner(row), newOwner]);
     const path = TABLES[this.table].deletePath;
     await real.step(
       m,
@@ -1011,10 +1030,12 @@ describe('access model: random sequences of steps by users, a service and an adm
       const [d1] = w.model.of('ai_decisions');
       await create(w, user1, 'ai_outcome_links', { decisionId: d1.id, workItemId: item.id });
       await create(w, user0, 'ai_decisions', { strategyId: null, executedTradeId: null });
-      // svc-as-user0 moves the platform item under user0's decision (caller 1 of its writers).
+      // svc-as-user0 tries to move the platform item under user0's decision (caller 1 of its
+      // writers): user1's outcome link depends on it, so the move is refused (409) and the item
+      // stays the platform's; before the fix it moved and user0's delete then took user1's link.
       await new ReparentCmd('work_items', 1, 0, 0, false).run(w);
-      expect(w.model.owner(item)).toBe(user0.userId);
-      // user0 deletes its decision: the cascade reaches user1's outcome link.
+      expect(w.model.owner(item)).toBe(PLATFORM);
+      // user0 deletes its decision: nothing of user1's is in its cascade.
       await new DeleteCmd('ai_decisions', 0, true, 0, false, 'previewThenDelete').run(w);
     },
   );

@@ -22,7 +22,10 @@ export const ERROR_CODES = {
   HAS_DEPENDENTS: { status: [409], when: 'a delete would remove rows the caller does not own' },
   READ_ONLY: { status: [409], when: 'a change to a read-only admin setting' },
   PAYLOAD_TOO_LARGE: { status: [413], when: 'the body is over the limit' },
-  UNSUPPORTED_MEDIA_TYPE: { status: [415], when: 'a Content-Encoding or charset the route refuses' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: [415],
+    when: 'a Content-Encoding or charset the route refuses',
+  },
   UNPROCESSABLE: { status: [422], when: 'a business rule with no more specific code' },
   FOREIGN_KEY_VIOLATION: { status: [422], when: 'a reference to a row that does not exist' },
   NOT_NULL_VIOLATION: { status: [422], when: 'a required value is missing' },
