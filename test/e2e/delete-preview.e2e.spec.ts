@@ -19,7 +19,10 @@ function rng(seed: number): () => number {
 describe('delete previews equal what the delete removes (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('preview');
+    // Statement counts are compared across the file's tests: the session must stay cached the
+    // whole time (by default an entry lives 60 s, which a busy machine outlasts, and the next
+    // request then sends one more statement, the session check).
+    t = await startTestApp('preview', { AUTH_CACHE_SECONDS: '3600' });
   });
   afterAll(async () => t?.close());
 
