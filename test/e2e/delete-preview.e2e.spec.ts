@@ -19,8 +19,8 @@ function rng(seed: number): () => number {
 describe('delete previews equal what the delete removes (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // Statement counts are compared across the file's tests: the session must stay cached the
-    // whole time (by default an entry lives 60 s, which a busy machine outlasts, and the next
+    // Statement counts are compared across the file's tests: the session stays cached the whole
+    // time (by default an entry lives 60 s, which a busy machine can outlast, and the next
     // request then sends one more statement, the session check).
     t = await startTestApp('preview', { AUTH_CACHE_SECONDS: '3600' });
   });
@@ -169,7 +169,11 @@ describe('delete previews equal what the delete removes (e2e)', () => {
       );
       const after = await previewOf(`/api/strategies/${small.strategy}`);
       expect(after.body.wouldDelete.trades).toBe((before.body.wouldDelete.trades ?? 0) + 3000);
-      expect(after.statements.length).toBe(before.statements.length);
+      // The counter sees every statement of the process: one of the app's background statements
+      // can fall into either window (CI saw 7 against 8, both ways round). What must not grow
+      // with the cascade's size is the request's own work: still one counting statement, the
+      // same count give or take that one.
+      expect(Math.abs(after.statements.length - before.statements.length)).toBeLessThanOrEqual(1);
       expect(after.previews).toHaveLength(1);
       expect(after.previews[0].text).not.toMatch(/::text/);
       expect(after.previews[0].values).toEqual([small.strategy]);
