@@ -1,21 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
-import { startTestApp, TestApp, TestUser } from '../support/test-app';
-
-/** A service's credentials, optionally acting for a user. */
-function serviceClient(t: TestApp, key: string, actAs?: string) {
-  const auth = (r: request.Test) => {
-    r.set('Authorization', `Bearer ${key}`);
-    if (actAs) r.set('X-Act-As-User', actAs);
-    return r;
-  };
-  return {
-    get: (url: string) => auth(t.http.get(url)),
-    post: (url: string) => auth(t.http.post(url)),
-    patch: (url: string) => auth(t.http.patch(url)),
-    delete: (url: string) => auth(t.http.delete(url)),
-  };
-}
+import { serviceClient, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 async function issueKey(t: TestApp, scopes: string[]): Promise<string> {
   const r = await t.admin.api

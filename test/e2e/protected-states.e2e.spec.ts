@@ -1,15 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
-import { startTestApp, TestApp } from '../support/test-app';
-
-function serviceClient(t: TestApp, key: string) {
-  const auth = (r: request.Test) => r.set('Authorization', `Bearer ${key}`);
-  return {
-    post: (url: string) => auth(t.http.post(url)),
-    patch: (url: string) => auth(t.http.patch(url)),
-    delete: (url: string) => auth(t.http.delete(url)),
-  };
-}
+import { serviceClient, startTestApp, TestApp } from '../support/test-app';
 
 /** The full text of one row, hashed: any change to any column shows. */
 async function rowSum(t: TestApp, table: string, id: string): Promise<string | null> {

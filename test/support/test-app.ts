@@ -46,16 +46,27 @@ export interface TestApp {
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const ADMIN = { username: 'admin', password: 'admin password 123' };
 
-export function clientFor(http: Agent, token: string): Client {
-  const auth = `Bearer ${token}`;
+/**
+ * Calls with one bearer token: a user's session, or a service's API key (with `actAs`, acting
+ * for that user through X-Act-As-User).
+ */
+export function clientFor(http: Agent, token: string, actAs?: string): Client {
+  const auth = (call: Call) => {
+    call.set('Authorization', `Bearer ${token}`);
+    return actAs ? call.set('X-Act-As-User', actAs) : call;
+  };
   return {
-    get: (url) => http.get(url).set('Authorization', auth),
-    post: (url) => http.post(url).set('Authorization', auth),
-    put: (url) => http.put(url).set('Authorization', auth),
-    patch: (url) => http.patch(url).set('Authorization', auth),
-    delete: (url) => http.delete(url).set('Authorization', auth),
+    get: (url) => auth(http.get(url)),
+    post: (url) => auth(http.post(url)),
+    put: (url) => auth(http.put(url)),
+    patch: (url) => auth(http.patch(url)),
+    delete: (url) => auth(http.delete(url)),
   };
 }
+
+/** A service's API key as a client, optionally acting for a user. */
+export const serviceClient = (t: Pick<TestApp, 'http'>, key: string, actAs?: string): Client =>
+  clientFor(t.http, key, actAs);
 
 let counter = 0;
 
