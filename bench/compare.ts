@@ -1,11 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, startAppProcess } from './processes';
+import { startAppProcess, startReferenceProcess } from './processes';
 
 /**
  * The app against the bare reference server (bench/reference/server.ts), like with like: both
@@ -160,19 +160,6 @@ async function userToken(base: string, username: string): Promise<{ token: strin
   return { token, id: user.id };
 }
 
-async function startReference(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(DIST, 'bench', 'reference', 'server.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.stdout?.once('data', resolve);
-    child.once('exit', (code) => reject(new Error(`reference server exited ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const spread = (xs: number[]) => `${f(median(xs))} [${f(Math.min(...xs))}–${f(Math.max(...xs))}]`;
@@ -225,7 +212,7 @@ async function main(): Promise<void> {
       orders.push(o.id);
     }
     await db.end();
-    const ref = await startReference(databaseUrl);
+    const ref = await startReferenceProcess({ DATABASE_URL: databaseUrl });
     children.push(ref.child);
     const targets: Target[] = [
       { name: 'app', url: app.url, pid: app.child.pid ?? 0 },

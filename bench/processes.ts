@@ -68,6 +68,14 @@ export async function startNPlusOneProcess(
   return { url: line, child };
 }
 
+/** The bare reference server (bench/reference/server.ts) in its own process; resolves with its URL. */
+export async function startReferenceProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const { line, child } = await startPrinting(join('reference', 'server.js'), [], env);
+  return { url: line, child };
+}
+
 /** The latency proxy in its own process (so its timers do not share the load generator's loop). */
 export async function startProxyProcess(
   host: string,

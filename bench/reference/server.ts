@@ -441,12 +441,13 @@ function send(res: ServerResponse, status: number, body: object): void {
 }
 
 if (require.main === module) {
-  // node dist/bench/reference/server.js  (DATABASE_URL, PORT)
+  // node dist/bench/reference/server.js  (DATABASE_URL, PORT; prints its URL, as the bench's
+  // other helper processes do)
   startReferenceServer({
     databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ledgerline',
-    port: Number(process.env.PORT ?? 3001),
+    port: Number(process.env.PORT ?? 0),
   }).then(
-    (s) => console.log(`reference server on ${s.url}`),
+    (s) => process.stdout.write(`${s.url}\n`),
     (e: unknown) => {
       console.error(e);
       process.exit(1);
