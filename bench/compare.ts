@@ -5,7 +5,7 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startAppProcess, startReferenceProcess } from './processes';
+import { cpuMsOf, startAppProcess, startReferenceProcess } from './processes';
 
 /**
  * The app against the bare reference server (bench/reference/server.ts), like with like: both
@@ -90,15 +90,10 @@ function send(base: string, token: string, r: ReturnType<Scenario['next']>): Pro
   });
 }
 
-const cpuTicks = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
-};
-
 async function measure(target: Target, token: string, s: Scenario): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
-  const cpu0 = cpuTicks(target.pid);
+  const cpu0 = cpuMsOf(target.pid);
   const t0 = performance.now();
   const end = t0 + SECONDS * 1000;
   await Promise.all(
@@ -113,7 +108,7 @@ async function measure(target: Target, token: string, s: Scenario): Promise<Run>
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  const cpuMs = (cpuTicks(target.pid) - cpu0) * 10;
+  const cpuMs = cpuMsOf(target.pid) - cpu0;
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
