@@ -18,16 +18,9 @@ export const strategyVersions = resource({
   timeColumn: 'created_at',
   actor: { onCreate: ['createdBy'] },
   adminChanges: ['strategyId'],
-  // The active version is what trades run on: changing or deleting it is an admin's decision
-  // (src/auth/policy/admin-states.ts applies that to every verb).
-  transitions: {
-    status: {
-      values: ['active'],
-      via: 'POST /api/strategies/{strategyId}/versions/{id}/activate',
-      // An admin may set it directly; the one-active index then refuses a second (409).
-      admins: true,
-    },
-  },
+  // The active version is what trades run on: making, changing or deleting it is an admin's
+  // decision (src/auth/policy/admin-states.ts applies that to every verb). An admin may also set
+  // it directly; the one-active index then refuses a second (409).
 });
 
 /** The strategies tables served by the shared CRUD mechanism: each names its DTOs and what differs. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessPolicy } from '../auth/policy/access-policy.service';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { assertCreateAllowed } from '../auth/policy/admin-states';
+import { NotFoundError } from '../common/errors/domain-errors';
 import { Page } from '../common/pagination/page';
 import { DeletePreview } from '../database/cascade-preview.service';
 import { CreateStrategyDto } from './dto/create-strategy.dto';
@@ -17,12 +18,6 @@ export class StrategiesService {
     private readonly policy: AccessPolicy,
   ) {}
 
-  /** Switching a strategy on or off is an administrator's decision, not a data feed's. */
-  private assertActivation(dto: { isActive?: boolean }, caller: AuthUser): void {
-    if (dto.isActive !== undefined && !caller.isAdmin)
-      throw new ForbiddenError('only an administrator sets isActive');
-  }
-
   list(query: ListStrategiesQuery): Promise<Page<Strategy>> {
     return this.strategies.list(query);
   }
@@ -34,12 +29,14 @@ export class StrategiesService {
   }
 
   create(dto: CreateStrategyDto, caller: AuthUser): Promise<Strategy> {
-    this.assertActivation(dto, caller);
+    // Switching a strategy on or off is an administrator's decision (admin-states.ts).
+    assertCreateAllowed(Strategy, { ...dto }, caller);
     return this.strategies.insert(dto);
   }
 
   async update(id: string, dto: UpdateStrategyDto, caller: AuthUser): Promise<Strategy> {
-    this.assertActivation(dto, caller);
+    // isActive is the admin's field, whatever the row holds: the body alone decides (admin-states.ts).
+    assertCreateAllowed(Strategy, { ...dto }, caller);
     if (Object.keys(dto).length > 0 && !(await this.strategies.update(id, dto)))
       throw new NotFoundError('strategy', id);
     return this.get(id);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthUser } from '../auth/auth-user';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { assertCreateAllowed } from '../auth/policy/admin-states';
+import { NotFoundError } from '../common/errors/domain-errors';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Page } from '../common/pagination/page';
 import { StrategyVersion } from './entities/strategy-version.entity';
@@ -27,11 +28,7 @@ export class StrategyVersionsService {
     dto: QueryDeepPartialEntity<StrategyVersion>,
     caller: AuthUser,
   ): Promise<StrategyVersion> {
-    if (dto.status === 'active' && !caller.isAdmin) {
-      throw new ForbiddenError(
-        'a version becomes active through POST /api/strategies/{strategyId}/versions/{id}/activate (an administrator)',
-      );
-    }
+    assertCreateAllowed(StrategyVersion, dto as Record<string, unknown>, caller);
     await this.assertStrategy(strategyId);
     return this.strategies.insertVersion({ ...dto, strategyId, createdBy: caller.userId });
   }

@@ -58,11 +58,12 @@ export const universeCandidates = resource({
   listQuery: ListUniverseCandidatesQuery,
   filters: ['symbol', 'status', 'tier'],
   timeColumn: 'created_at',
+  // What an admin approved stays as approved unless an admin changes or deletes it
+  // (src/auth/policy/admin-states.ts applies that to every verb). An admin approves through the
+  // approve route too, which records who approved and when.
   transitions: {
     status: { values: ['APPROVED'], via: 'POST /api/universe-candidates/{id}/approve' },
   },
-  // What an admin approved stays as approved unless an admin changes or deletes it
-  // (src/auth/policy/admin-states.ts applies that to every verb).
 });
 
 export const universeFundamentals = resource({

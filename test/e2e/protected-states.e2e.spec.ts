@@ -100,4 +100,118 @@ describe('admin decisions are not undone by another verb (e2e)', () => {
     await svc.delete(`/api/universe-candidates/${fresh}`).expect(204);
     await t.admin.api.delete(`/api/universe-candidates/${candidate}`).expect(204);
   });
+
+  /** A 403 FORBIDDEN whose message says which state and how it is reached. */
+  async function refused(
+    req: Promise<{ status: number; body: Record<string, unknown> }>,
+    says: string,
+  ) {
+    const r = await req;
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(r.body.message).toBe(says);
+  }
+
+  it('one rule per state for every way of making or changing it, saying which state and which route', async () => {
+    const { strategy, version } = await strategyWithActiveVersion(false);
+    const activeVersion =
+      'the active version of a strategy is made by an administrator only (POST /api/strategies/{strategyId}/versions/{id}/activate)';
+    const switching =
+      "isActive is set by an administrator only, whatever its value (an active strategy is an administrator's decision)";
+    const approved =
+      'an approved universe candidate is made by an administrator only (POST /api/universe-candidates/{id}/approve)';
+
+    // Switching a strategy on or off: the field is the admin's whatever the value, at creation too.
+    await refused(
+      svc.post('/api/strategies').send({ name: `S-${symbol()}`, type: 'x', isActive: false }),
+      switching,
+    );
+    await refused(svc.patch(`/api/strategies/${strategy}`).send({ isActive: false }), switching);
+    // A strategy that is on keeps its other fields open to the feed (the state is not frozen).
+    const on = (
+      await t.admin.api
+        .post('/api/strategies')
+        .send({ name: `S-${symbol()}`, type: 'x', isActive: true })
+        .expect(201)
+    ).body.id as string;
+    await svc.patch(`/api/strategies/${on}`).send({ description: 'corrected' }).expect(200);
+
+    // An active version, by both creating routes and by PATCH of a draft.
+    const versions = `/api/strategies/${strategy}/versions`;
+    await refused(
+      svc.post(versions).send({ version: 2, name: 'v2', spec: {}, status: 'active' }),
+      activeVersion,
+    );
+    await refused(
+      svc
+        .post('/api/strategy-versions')
+        .send({ strategyId: strategy, version: 3, name: 'v3', spec: {}, status: 'active' }),
+      activeVersion,
+    );
+    const draft = (
+      await svc
+        .post(versions)
+        .send({ version: 4, name: 'v4', spec: {}, status: 'draft' })
+        .expect(201)
+    ).body.id as string;
+    await refused(
+      svc.patch(`/api/strategy-versions/${draft}`).send({ status: 'active' }),
+      activeVersion,
+    );
+    await svc
+      .patch(`/api/strategy-versions/${draft}`)
+      .send({ name: 'v4 renamed', status: 'archived' })
+      .expect(200);
+    // The active version is frozen: no field of it is the feed's, not even one left as it was.
+    await refused(
+      svc.patch(`/api/strategy-versions/${version}`).send({ name: 'renamed' }),
+      'the active version of a strategy is changed by an administrator only',
+    );
+    await refused(
+      svc.patch(`/api/strategy-versions/${version}`).send({ status: 'active' }),
+      activeVersion,
+    );
+    // An admin may make a version active directly (the one-active index keeps it to one).
+    const other = (
+      await t.admin.api
+        .post('/api/strategies')
+        .send({ name: `S-${symbol()}`, type: 'x' })
+        .expect(201)
+    ).body.id as string;
+    await t.admin.api
+      .post('/api/strategy-versions')
+      .send({ strategyId: other, version: 1, name: 'v1', spec: {}, status: 'active' })
+      .expect(201);
+
+    // An approved candidate: not created, not reached by PATCH; a candidate in another state is the feed's.
+    await refused(
+      svc
+        .post('/api/universe-candidates')
+        .send({ symbol: symbol(), tier: 'A', status: 'APPROVED' }),
+      approved,
+    );
+    const fresh = (
+      await svc
+        .post('/api/universe-candidates')
+        .send({ symbol: symbol(), tier: 'A', status: 'WATCHLIST' })
+        .expect(201)
+    ).body.id as string;
+    await refused(
+      svc.patch(`/api/universe-candidates/${fresh}`).send({ status: 'APPROVED' }),
+      approved,
+    );
+    await svc
+      .patch(`/api/universe-candidates/${fresh}`)
+      .send({ tier: 'B', status: 'NEW' })
+      .expect(200);
+    // Approving records who and when: an admin approves through its route, not a generic write.
+    await refused(
+      t.admin.api.patch(`/api/universe-candidates/${fresh}`).send({ status: 'APPROVED' }),
+      'status APPROVED is set by POST /api/universe-candidates/{id}/approve, not by a generic write',
+    );
+    await t.admin.api.post(`/api/universe-candidates/${fresh}/approve`).expect(200);
+    await refused(
+      svc.delete(`/api/universe-candidates/${fresh}`),
+      'an approved universe candidate is deleted by an administrator only',
+    );
+  });
 });

@@ -21,11 +21,14 @@ export interface AdminState {
   values: readonly (string | boolean)[];
   /**
    * Whether every field of a row in the state is the admin's (the active version is what trades
-   * run on), or only the state's own (a switched-on strategy's name is anyone's to correct).
+   * run on), or only the state's own field is, whatever its value (switching a strategy on and
+   * switching it off are both an admin's decision; its name is anyone's to correct).
    */
   frozen: boolean;
   /** For messages: "the active version of a strategy". */
   what: string;
+  /** For messages: the route by which an administrator brings the state about. */
+  via?: string;
 }
 
 export const ADMIN_STATES: readonly AdminState[] = [
@@ -36,6 +39,7 @@ export const ADMIN_STATES: readonly AdminState[] = [
     values: ['active'],
     frozen: true,
     what: 'the active version of a strategy',
+    via: 'POST /api/strategies/{strategyId}/versions/{id}/activate',
   },
   {
     entity: () => Strategy,
@@ -52,6 +56,7 @@ export const ADMIN_STATES: readonly AdminState[] = [
     values: ['APPROVED'],
     frozen: true,
     what: 'an approved universe candidate',
+    via: 'POST /api/universe-candidates/{id}/approve',
   },
 ];
 
@@ -61,7 +66,16 @@ function statesOf(entity: ClassType<unknown>): AdminState[] {
 
 const inState = (state: AdminState, value: unknown) => state.values.some((v) => v === value);
 
-/** POST/PUT/upsert: a non-admin may not create a row in an admin state. */
+const made = (state: AdminState) =>
+  state.frozen
+    ? `${state.what} is made by an administrator only (${state.via ?? 'an admin route'})`
+    : `${state.property} is set by an administrator only, whatever its value (${state.what} is an administrator's decision)`;
+
+/**
+ * A request body (POST/PUT/upsert, or the fields of a PATCH): a non-admin may not put a row in an
+ * admin state, nor set at all the field of a state that is not frozen (it is the admin's, whatever
+ * its value). Needs no row, so the services that write without reading first ask it too.
+ */
 export function assertCreateAllowed(
   entity: ClassType<unknown>,
   values: Record<string, unknown>,
@@ -69,14 +83,15 @@ export function assertCreateAllowed(
 ): void {
   if (caller.isAdmin) return;
   for (const state of statesOf(entity)) {
-    if (inState(state, values[state.property]))
-      throw new ForbiddenError(`${state.what} is made by an administrator only`);
+    const value = values[state.property];
+    if (value !== undefined && (!state.frozen || inState(state, value)))
+      throw new ForbiddenError(made(state));
   }
 }
 
 /**
- * PATCH: a non-admin may not move a row into an admin state, nor change a row in one (any field
- * of a frozen state, the state's own field otherwise).
+ * PATCH: the body's rule above, and a non-admin may not change any field of a row in a frozen
+ * state (the rule above already keeps the field of the other states).
  */
 export function assertUpdateAllowed(
   entity: ClassType<unknown>,
@@ -85,12 +100,10 @@ export function assertUpdateAllowed(
   caller: AuthUser,
 ): void {
   if (caller.isAdmin) return;
+  assertCreateAllowed(entity, values, caller);
   for (const state of statesOf(entity)) {
-    const changes = state.property in values && values[state.property] !== row[state.property];
-    if (inState(state, row[state.property]) && (state.frozen || changes))
+    if (state.frozen && inState(state, row[state.property]))
       throw new ForbiddenError(`${state.what} is changed by an administrator only`);
-    if (changes && inState(state, values[state.property]))
-      throw new ForbiddenError(`${state.what} is made by an administrator only`);
   }
 }
 

@@ -24,10 +24,10 @@ export interface ResourceSpec<E extends ObjectLiteral = ObjectLiteral> {
   /** Properties set from the caller (its user id) on create, and on update: "who did it" columns. */
   actor?: { onCreate?: string[]; onUpdate?: string[] };
   /**
-   * Values a generic write may not set: admin transitions that have their own route. With
-   * `admins`, an admin may still set them directly (the database's constraints then decide).
+   * Values even an administrator sets only through their own route (e.g. approving, which records
+   * who and when). Non-admins are refused every admin state by src/auth/policy/admin-states.ts.
    */
-  transitions?: Record<string, { values: unknown[]; via: string; admins?: boolean }>;
+  transitions?: Record<string, { values: unknown[]; via: string }>;
   /** Properties only an admin may change once the row exists (e.g. which strategy a version is of). */
   adminChanges?: string[];
   /** Body keys audit rows never store in clear (e.g. every admin setting's value). */
