@@ -34,7 +34,7 @@ export class AiDecisionsRepository {
     },
   )
   page(caller: AuthUser, query: ListAiDecisionsQuery): Promise<JsonText> {
-    const scope = this.policy.scopeSql(AiDecision, caller);
+    const scope = this.policy.scopeSql(AiDecision, caller, 'read');
     return readJsonPage(this.tx, query, decisionPageStatement(scope, query), () =>
       decisionCountStatement(scope, query),
     );
@@ -42,7 +42,7 @@ export class AiDecisionsRepository {
 
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
   one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
-    return readJsonItem(this.tx, decisionStatement(this.policy.scopeSql(AiDecision, caller), id));
+    return readJsonItem(this.tx, decisionStatement(this.policy.scopeSql(AiDecision, caller, 'read'), id));
   }
 
   @GenerateSql({ params: [{ symbol: 'AAPL', action: 'buy', userId: SAMPLE.uuid }] })

@@ -29,6 +29,7 @@ export class OrdersRepository {
       Order,
       'o',
       caller,
+      'read',
     );
   }
 

@@ -46,6 +46,7 @@ export class PositionsRepository {
       Position,
       'p',
       caller,
+      'read',
     );
     return paginate(qb, { alias: 'p', timeColumn: 'opened_at' }, query);
   }

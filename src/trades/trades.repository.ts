@@ -45,7 +45,7 @@ export class TradesRepository {
     { name: 'as an admin (every user)', params: [SAMPLE_CALLERS.admin, LIST] },
   )
   page(caller: AuthUser, query: ListTradesQuery): Promise<JsonText> {
-    const scope = this.policy.scopeSql(Trade, caller);
+    const scope = this.policy.scopeSql(Trade, caller, 'read');
     return readJsonPage(this.tx, query, tradePageStatement(scope, query), () =>
       tradeCountStatement(scope, query),
     );
@@ -54,7 +54,7 @@ export class TradesRepository {
   /** One statement. */
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
   one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
-    return readJsonItem(this.tx, tradeStatement(this.policy.scopeSql(Trade, caller), id));
+    return readJsonItem(this.tx, tradeStatement(this.policy.scopeSql(Trade, caller, 'read'), id));
   }
 
   /** One statement: the insert answers the new trade enriched (see tradeInsertStatement). */

@@ -57,7 +57,7 @@ describe('access policy (e2e)', () => {
         details: { dependents: 3, tables: { trades: 2, ai_decisions: 1 } },
       });
       const byAdmin = await t.admin.api.delete(`/api/strategies/${strategy}`).expect(409);
-      expect(byAdmin.body.message).toMatch(/3 dependent user row.*force=true/);
+      expect(byAdmin.body.message).toMatch(/3 dependent row.*force=true/);
       await t.admin.api.delete(`/api/strategies/${strategy}?dryRun=true`).expect(409);
       expect(
         await t.dataSource.query('SELECT 1 FROM trades WHERE strategy_id = $1', [strategy]),

@@ -63,7 +63,10 @@ describe('admin decisions are not undone by another verb (e2e)', () => {
     await svc.delete(`/api/strategies/${on.strategy}?dryRun=true`).expect(403);
     await svc.delete(`/api/strategies/${on.strategy}`).expect(403);
     // Switched off, but its active version would go with it.
-    await svc.delete(`/api/strategies/${off.strategy}`).expect(403);
+    const cascade = await svc.delete(`/api/strategies/${off.strategy}`).expect(403);
+    expect(cascade.body.message).toBe(
+      'this delete would remove rows that only an administrator changes (strategy versions)',
+    );
     expect(await sums()).toEqual(before);
     // A strategy in no admin state is the feed's to delete.
     const plain = (await svc.post('/api/strategies').send({ name: 'Plain', type: 'x' }).expect(201))

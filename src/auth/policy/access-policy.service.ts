@@ -18,6 +18,12 @@ import { accessOf } from './table-access';
 
 const human = (table: string) => table.replace(/_/g, ' ');
 
+/** "trades: 2, ai decisions: 1": counts per table, never whose rows. */
+const perTable = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([table, n]) => `${human(table)}: ${n}`)
+    .join(', ');
+
 /**
  * The access policy applied to queries: every service that reads or writes a table asks it for
  * the caller's condition instead of writing its own ownership check.
@@ -56,7 +62,7 @@ export class AccessPolicy {
     entity: ClassType<unknown>,
     alias: string,
     caller: AuthUser,
-    mode: AccessMode = 'read',
+    mode: AccessMode,
   ): SelectQueryBuilder<T> {
     this.gate(entity, caller, mode);
     const params: Record<string, unknown> = {};
@@ -75,7 +81,7 @@ export class AccessPolicy {
    * The caller's condition for hand-written statements (placeholders from the statement's own
    * parameter list); 403 when it may touch none of the table.
    */
-  scopeSql(entity: ClassType<unknown>, caller: AuthUser, mode: AccessMode = 'read'): ScopeSql {
+  scopeSql(entity: ClassType<unknown>, caller: AuthUser, mode: AccessMode): ScopeSql {
     this.gate(entity, caller, mode);
     return (alias, params) =>
       accessCondition(this.dataSource, entity, alias, caller, mode, (v) => params.add(v))!;
@@ -92,6 +98,8 @@ export class AccessPolicy {
     label = human(this.tableOf(entity)),
   ): Promise<Error> {
     const params: unknown[] = [id];
+    // Asked after the write gate passed, and whoever may write some rows of a table may read
+    // some (access-scope.ts): there is always a read condition.
     const read = accessCondition(
       this.dataSource,
       entity,
@@ -99,8 +107,7 @@ export class AccessPolicy {
       caller,
       'read',
       positionalBind(params),
-    );
-    if (read === null) return new ForbiddenError(`you may not read ${label}s`);
+    )!;
     const rows: unknown[] = await this.tx.tx.query(
       `SELECT 1 FROM "${this.tableOf(entity)}" r WHERE r.id = $1 AND ${read}`,
       params,
@@ -136,12 +143,14 @@ export class AccessPolicy {
       const i = checks.length;
       checks.push({ field: column.propertyName, table, parent });
       const exists = (mode: AccessMode) => {
-        // Checked first without binding anything: every bound parameter must appear in the SQL.
-        if (accessCondition(this.dataSource, target, 'x', caller, mode, () => '') === null)
-          return 'FALSE';
-        const bind = positionalBind(params);
+        // Bound into a list of its own and kept only when there is a condition: every parameter
+        // sent must appear in the SQL.
+        const own: unknown[] = [];
+        const bind = (v: unknown) => `$${params.length + own.push(v)}`;
         const idParam = bind(value);
-        const condition = accessCondition(this.dataSource, target, 'x', caller, mode, bind)!;
+        const condition = accessCondition(this.dataSource, target, 'x', caller, mode, bind);
+        if (condition === null) return 'FALSE';
+        params.push(...own);
         return `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = ${idParam} AND ${condition})`;
       };
       selects.push(
@@ -230,7 +239,7 @@ export class AccessPolicy {
     const count = Object.values(reach.others).reduce((sum, n) => sum + n, 0);
     if (count > 0 && !(caller.isAdmin && options.force)) {
       throw new ConflictError(
-        `this ${human(root)} row has ${count} dependent ${this.kindOf(Object.keys(reach.others))} of other owners that a delete would remove or change` +
+        `this ${human(root)} row has ${count} dependent row(s) of other owners that a delete would remove or change (${perTable(reach.others)})` +
           (caller.isAdmin
             ? '; pass force=true to delete them too'
             : '; only an admin can force it'),
@@ -256,22 +265,10 @@ export class AccessPolicy {
     const count = Object.values(reach.others).reduce((sum, n) => sum + n, 0);
     if (count > 0) {
       throw new ConflictError(
-        `this ${human(this.tableOf(entity))} row has ${count} dependent ${this.kindOf(Object.keys(reach.others))} of other owners; it cannot move to another parent`,
+        `this ${human(this.tableOf(entity))} row has ${count} dependent row(s) of other owners (${perTable(reach.others)}); it cannot move to another parent`,
         'HAS_DEPENDENTS',
         { dependents: count, tables: reach.others },
       );
     }
-  }
-
-  /** "user row(s)", "shared row(s)" or "row(s)", by the access classes of the tables named. */
-  private kindOf(tables: string[]): string {
-    const byTable = new Map(this.dataSource.entityMetadatas.map((m) => [m.tableName, m]));
-    const users = tables.map((t) => {
-      const meta = byTable.get(t);
-      const cls = meta ? accessOf(meta.target as ClassType<unknown>).class : 'platform';
-      return cls === 'owned' || cls === 'child';
-    });
-    if (users.every(Boolean)) return 'user row(s)';
-    return users.some(Boolean) ? 'row(s)' : 'shared row(s)';
   }
 }
