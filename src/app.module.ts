@@ -51,6 +51,7 @@ import { JsonTextInterceptor } from './common/http/json-text.interceptor';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RequestIdMiddleware } from './common/http/request-id.middleware';
 import type { AppConfig } from './config/app-config';
+import { ReadRoutingInterceptor } from './database/replicas/read-routing.interceptor';
 import { DatabaseModule } from './database/database.module';
 import { CursorModule } from './common/pagination/cursor.module';
 import { HealthModule } from './health/health.module';
@@ -111,6 +112,11 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
+        // Only with replicas: without them every read goes to the primary and an interceptor on
+        // every request would only cost (each one is an async resource and an observable chain).
+        ...(config.replicas.urls.length > 0
+          ? [{ provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor }]
+          : []),
         AgentStatusService,
         WorkItemsService,
         StrategyVersionsService,

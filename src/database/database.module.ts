@@ -1,7 +1,6 @@
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Global, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
@@ -13,7 +12,6 @@ import { CascadePreviewService } from './cascade-preview.service';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsSafely } from './migrate';
 import { ReadRouter } from './replicas/read-router';
-import { ReadRoutingInterceptor } from './replicas/read-routing.interceptor';
 import { ReplicaSet } from './replicas/replica-set';
 import { useLocalStatementTimeout } from './session-free';
 
@@ -50,7 +48,8 @@ export const MIGRATED = Symbol('MIGRATED');
     // Request-scoped context carrying the current transaction (see transaction.ts).
     ClsModule.forRoot({
       global: true,
-      middleware: { mount: true },
+      // No proxy providers here: resolving them costs a dynamic require() on every request.
+      middleware: { mount: true, resolveProxyProviders: false },
       plugins: [
         new ClsPluginTransactional({
           imports: [TypeOrmModule],
@@ -79,9 +78,8 @@ export const MIGRATED = Symbol('MIGRATED');
     CascadePreviewService,
     ReplicaSet,
     ReadRouter,
-    { provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor },
   ],
-  exports: [CascadePreviewService, ReplicaSet, MIGRATED],
+  exports: [CascadePreviewService, ReplicaSet, ReadRouter, MIGRATED],
 })
 export class DatabaseModule implements OnModuleInit {
   constructor(
