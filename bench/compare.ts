@@ -1,11 +1,10 @@
 import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { cpuMsOf, startAppProcess, startReferenceProcess } from './processes';
+import { writeSection } from './sections';
 
 /**
  * The app against the bare reference server (bench/reference/server.ts), like with like: both
@@ -18,7 +17,6 @@ import { cpuMsOf, startAppProcess, startReferenceProcess } from './processes';
  *   npm run bench:compare [-- --rounds 3 --seconds 5 --trades 300000]
  */
 
-const DIST = join(__dirname, '..');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -332,12 +330,7 @@ async function main(): Promise<void> {
     lines.push('<!-- compare:end -->');
     const section = lines.join('\n');
     console.log(section);
-    const path = join(DIST, '..', 'docs', 'BENCHMARKS.md');
-    const doc = readFileSync(path, 'utf8');
-    const updated = /<!-- compare:start -->[\s\S]*<!-- compare:end -->/.test(doc)
-      ? doc.replace(/<!-- compare:start -->[\s\S]*<!-- compare:end -->/, section)
-      : `${doc.trimEnd()}\n\n${section}\n`;
-    if (!process.argv.includes('--no-write')) writeFileSync(path, updated);
+    if (!process.argv.includes('--no-write')) writeSection('compare', section);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { lineChartSvg } from './chart';
+import { markedSections } from './sections';
 import type { LoadResult } from './load';
 import type { ProxyFigures } from './run';
 import type { Scale, Seeded } from './seed';
@@ -192,7 +193,12 @@ ${table}
 - Re-run: \`npm run bench\` (\`BENCH_DATABASE_URL\` to use a given server, \`BENCH_TRADES\` and \`BENCH_SECONDS\`
   to change the size and duration, \`BENCH_PROFILE_DIR\` for a CPU profile of the app process).
 `;
-  writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), md);
+  // The sections other benches wrote (bench:compare, bench:tracing) stay, as they were.
+  const kept = markedSections();
+  writeFileSync(
+    join(ROOT, 'docs', 'BENCHMARKS.md'),
+    kept.length > 0 ? `${md.trimEnd()}\n\n${kept.join('\n\n')}\n` : md,
+  );
   writeFileSync(
     join(ROOT, 'docs', 'bench-trades.svg'),
     lineChartSvg(
