@@ -7,6 +7,7 @@ import '../e2e/isolation.e2e.spec';
 import '../e2e/delete-ownership.e2e.spec';
 import '../e2e/protected-states.e2e.spec';
 import '../e2e/refusal-messages.e2e.spec';
+import '../e2e/policy-edges.e2e.spec';
 
 if (process.env.MUTATION_FULL === '1') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
