@@ -7,6 +7,8 @@ interface LoadOptions {
   headers?: Record<string, string>;
   /** Run at least this many requests (single-shot scenarios: a p50 of ≥ 5 samples). */
   minRequests?: number;
+  /** Offer this many requests per second in all (open loop) instead of as many as answered. */
+  overallRate?: number;
 }
 
 export interface Collected {
@@ -27,6 +29,7 @@ async function collect(url: string, opts: LoadOptions, into: Collected): Promise
       url,
       connections: opts.connections,
       headers: opts.headers,
+      ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
       ...(amount ? { amount } : { duration: opts.durationMs / 1000 }),
     });
     instance.on('response', (_client, status, _bytes, ms) => {
@@ -63,7 +66,7 @@ export type Measure = (durationMs: number, into: Collected) => Promise<void>;
 
 export function httpMeasure(
   url: string,
-  opts: { connections: number; headers?: Record<string, string> },
+  opts: { connections: number; headers?: Record<string, string>; overallRate?: number },
 ): Measure {
   let warm = false;
   return async (durationMs, into) => {

@@ -13,17 +13,20 @@ import { writeSection } from './sections';
  * the built app on one database: tracing off, on at 100 % and at 10 % sampling, the last two
  * exporting over OTLP/HTTP to a dummy collector in this process (it accepts and discards).
  * Interleaved rounds (off, 100 %, 10 %, off, ...) so the machine's load of the moment weighs
- * on all three alike; each figure is the median of the rounds. The figure the target is read from
- * is each instance's own CPU time per request (/proc, including the export of its spans): on two
- * shared cores the requests/s of a 5 s slice swing by a third with whatever else runs, the CPU an
- * instance spends per request does not, and a CPU-bound server's throughput is its inverse.
+ * on all three alike. The figure the target is read from is each instance's own CPU time per
+ * request (/proc, including the export of its spans) with the requests offered at a fixed rate:
+ * on two shared cores the requests/s of a closed-loop slice swing by a third with whatever else
+ * runs, the CPU an instance spends per request at an equal offered load much less, and a CPU-bound
+ * server's throughput is its inverse. Requests/s under closed-loop load are reported beside it.
  * `npm run bench:tracing` (BENCH_TRACING_SECONDS per slice, default 5; BENCH_TRACING_ROUNDS, 3;
+ * BENCH_TRACING_RATE, the fixed rate of the CPU slices, 150 per second;
  * `-- --no-write` to leave docs/BENCHMARKS.md as it is).
  */
 
 const SERVER = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_TRACING_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_TRACING_ROUNDS ?? 3);
+const RATE = Number(process.env.BENCH_TRACING_RATE ?? 150);
 const ADMIN = { username: 'benchadmin', password: 'bench admin password' };
 
 function withDatabase(url: string, name: string): string {
@@ -122,6 +125,12 @@ async function main(): Promise<void> {
     const measures = urls.map((u) =>
       httpMeasure(`${u}/api/trades?limit=100`, { connections: 16, headers }),
     );
+    // The same requests offered at a fixed rate, well below what any instance answers: every
+    // instance then does the same work per second, and its CPU per request is not moved by how
+    // hard the load generator, PostgreSQL and the other processes happened to push that slice.
+    const paced = urls.map((u) =>
+      httpMeasure(`${u}/api/trades?limit=100`, { connections: 16, headers, overallRate: RATE }),
+    );
     const loadBefore = loadavg();
     const throughput: number[][] = scenarios.map(() => []);
     const p50: number[][] = scenarios.map(() => []);
@@ -146,14 +155,18 @@ async function main(): Promise<void> {
         const measure = measures[i];
         await exportsSettled();
         const c: Collected = { latencies: [], errors: 0, elapsedMs: 0 };
-        const cpu0 = cpuMsOf(pids[i]);
         await measure(SECONDS * 1000, c);
+        await exportsSettled();
+        const fixed: Collected = { latencies: [], errors: 0, elapsedMs: 0 };
+        const cpu0 = cpuMsOf(pids[i]);
+        await paced[i](SECONDS * 1000, fixed);
         // The batch export of this slice's spans is work of this slice: wait for it before reading.
         await exportsSettled();
         const cpu = cpuMsOf(pids[i]) - cpu0;
-        cpuPerRequest[i].push(cpu / Math.max(1, c.latencies.length));
+        cpuPerRequest[i].push(cpu / Math.max(1, fixed.latencies.length));
         pooled[i].cpuMs += cpu;
-        pooled[i].requests += c.latencies.length;
+        pooled[i].requests += fixed.latencies.length;
+        errors += fixed.errors;
         const r = summarize(c.latencies, c.errors, c.elapsedMs);
         throughput[i].push(r.throughput);
         p50[i].push(r.p50);
@@ -170,6 +183,7 @@ async function main(): Promise<void> {
     const command = [
       ...(ROUNDS !== 3 ? [`BENCH_TRACING_ROUNDS=${ROUNDS}`] : []),
       ...(SECONDS !== 5 ? [`BENCH_TRACING_SECONDS=${SECONDS}`] : []),
+      ...(RATE !== 150 ? [`BENCH_TRACING_RATE=${RATE}`] : []),
       'npm run bench:tracing',
       ...args,
     ].join(' ');
@@ -177,11 +191,11 @@ async function main(): Promise<void> {
       '<!-- tracing:start -->',
       '## Tracing overhead',
       '',
-      `Written by \`${command}\` (${new Date().toISOString().slice(0, 10)}, bench/tracing.ts). Three instances of the built app on one database: tracing off, on at 100 % and on at 10 % sampling (\`OTEL_TRACES_SAMPLER=parentbased_traceidratio\`), the last two exporting over OTLP/HTTP to a dummy collector in the bench process that accepts and discards. GET /api/trades?limit=100 (100 trades), 16 clients (autocannon), one unmeasured warm-up slice each, then ${ROUNDS} interleaved rounds of ${SECONDS} s (the order rotating, each slice after the previous one's spans were exported).`,
+      `Written by \`${command}\` (${new Date().toISOString().slice(0, 10)}, bench/tracing.ts). Three instances of the built app on one database: tracing off, on at 100 % and on at 10 % sampling (\`OTEL_TRACES_SAMPLER=parentbased_traceidratio\`), the last two exporting over OTLP/HTTP to a dummy collector in the bench process that accepts and discards. GET /api/trades?limit=100 (100 trades), 16 clients (autocannon), one unmeasured warm-up slice each, then ${ROUNDS} interleaved rounds (the order rotating, each slice after the previous one's spans were exported) in which each instance gets ${SECONDS} s of closed-loop load (as many requests as it answers: requests/s, p50) and ${SECONDS} s of the same requests offered at a fixed ${RATE} per second (its CPU time per request).`,
       '',
-      "The figure the target is read from is each instance's own CPU time per request over all rounds (/proc, the export of its spans included): the requests/s of a slice on two shared cores move with whatever else runs, the CPU an instance spends per request much less, and a CPU-bound server's throughput is its inverse. Requests/s are given beside it.",
+      "The figure the target is read from is each instance's own CPU time per request at the fixed rate, over all rounds (/proc, the export of its spans included): the requests/s of a closed-loop slice on two shared cores move with whatever else runs, the CPU an instance spends per request at an equal offered load much less, and a CPU-bound server's throughput is its inverse. Requests/s are given beside it.",
       '',
-      '| scenario | app CPU ms/request (all rounds) | per round | throughput a CPU-bound app keeps | requests/s (median) | rounds | p50 ms (median) |',
+      `| scenario | app CPU ms/request at ${RATE}/s (all rounds) | per round | throughput a CPU-bound app keeps | requests/s, 16 clients (median) | rounds | p50 ms (median) |`,
       '| --- | ---: | --- | ---: | ---: | --- | ---: |',
       ...scenarios.map((s, i) => {
         const cpu = perRequest(i);
