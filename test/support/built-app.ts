@@ -1,5 +1,5 @@
 import { spawn, spawnSync, SpawnSyncReturns } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -108,16 +108,43 @@ export async function startBuilt(
 }
 
 /** A TCP port that is free right now (good enough for tests on one machine). */
+/**
+ * A port for a server a test starts. Not the kernel's pick (listen on 0): that comes from the
+ * ephemeral range, where the in-process apps of other test files (supertest) and every outgoing
+ * connection also draw, so between this check and the server's own listen another process could
+ * take the port and answer its readiness probe (seen: ready 200, then ECONNREFUSED). Ports below
+ * the ephemeral range, in a block of this jest worker's own, are handed out by nobody else.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  const low = ephemeralLow();
+  const worker = Number(process.env.JEST_WORKER_ID ?? 1);
+  const base = low - PORT_BLOCK * (worker + 1);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = base + Math.floor(Math.random() * PORT_BLOCK);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${base}..${base + PORT_BLOCK - 1}`);
+}
+
+const PORT_BLOCK = 1000;
+
+/** The lowest port the kernel hands out for listen(0) and outgoing connections. */
+function ephemeralLow(): number {
+  try {
+    const low = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0],
+    );
+    if (Number.isInteger(low) && low > 10000) return low;
+  } catch {
+    // not Linux: the IANA range starts at 49152
+  }
+  return 49152;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
