@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config/app-config';
 import type { FinishedSpan } from '../../src/telemetry/telemetry';
 import { freePort, RunningServer, startBuilt, stopAllBuilt } from '../support/built-app';
@@ -275,5 +276,59 @@ describe('configuration', () => {
         OTEL_TRACES_SAMPLER_ARG: '0.1',
       }).telemetry.enabled,
     ).toBe(false);
+  });
+});
+
+describe('tracing with a parent-based sampler at 0 % (nothing sampled here)', () => {
+  let db: TestDatabase;
+  let app: Server;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('tracing_unsampled');
+    app = await Server.start(db, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0',
+    });
+    await app.seedTrades(3);
+  });
+
+  afterAll(async () => {
+    await app?.server.stop();
+    await db?.drop();
+  });
+
+  it('records no span of an unsampled request, and no trace id in its log line', async () => {
+    const before = (await app.telemetry()).spans?.length ?? 0;
+    const { status, log } = await app.get('/api/trades?limit=100');
+    expect(status).toBe(200);
+    expect(log.traceId).toBeUndefined();
+    expect((await app.telemetry()).spans?.length ?? 0).toBe(before);
+  });
+
+  it('traces the whole request when the caller sends a sampled traceparent, and nothing when unsampled', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const parentId = randomBytes(8).toString('hex');
+    const r = await app.fetch('/api/trades?limit=100', {
+      headers: { traceparent: `00-${traceId}-${parentId}-01` },
+    });
+    expect(r.status).toBe(200);
+    await r.arrayBuffer();
+    const spans = await app.spansOf(traceId);
+    const server = spans.filter((s) => s.kind === SERVER);
+    expect(server).toHaveLength(1);
+    expect(server[0].parentSpanId).toBe(parentId);
+    // Every child under it was recorded: the statement and the Nest handler, in this trace.
+    expect(spans.filter(isStatement)).toHaveLength(1);
+    expect(spans.some((s) => s.name.includes('TradesController'))).toBe(true);
+    expect(spans.every((s) => s.traceId === traceId)).toBe(true);
+
+    const unsampled = randomBytes(16).toString('hex');
+    const before = (await app.telemetry()).spans?.length ?? 0;
+    const u = await app.fetch('/api/trades?limit=100', {
+      headers: { traceparent: `00-${unsampled}-${parentId}-00` },
+    });
+    await u.arrayBuffer();
+    expect((await app.telemetry()).spans?.length ?? 0).toBe(before);
   });
 });
