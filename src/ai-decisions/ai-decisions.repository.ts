@@ -42,7 +42,10 @@ export class AiDecisionsRepository {
 
   @GenerateSql({ params: [SAMPLE_CALLERS.user, SAMPLE.uuid] })
   one(caller: AuthUser, id: string): Promise<JsonText | undefined> {
-    return readJsonItem(this.tx, decisionStatement(this.policy.scopeSql(AiDecision, caller, 'read'), id));
+    return readJsonItem(
+      this.tx,
+      decisionStatement(this.policy.scopeSql(AiDecision, caller, 'read'), id),
+    );
   }
 
   @GenerateSql({ params: [{ symbol: 'AAPL', action: 'buy', userId: SAMPLE.uuid }] })
