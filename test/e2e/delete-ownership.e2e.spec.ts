@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { serviceClient, startTestApp, TestApp, TestUser } from '../support/test-app';
-
-async function issueKey(t: TestApp, scopes: string[]): Promise<string> {
-  const r = await t.admin.api
-    .post('/api/admin/api-keys')
-    .send({ name: `svc-${randomBytes(4).toString('hex')}`, scopes })
-    .expect(201);
-  return r.body.key as string;
-}
+import {
+  decisionOf,
+  issueKey,
+  serviceClient,
+  startTestApp,
+  TestApp,
+  TestUser,
+} from '../support/test-app';
 
 /** The rows a user owns, by the parent chains of the contract's table (owner id is $1). */
 const OWNED: Record<string, string> = {
@@ -48,10 +46,6 @@ describe('a delete never removes or changes another owner’s rows (e2e)', () =>
     b = await t.newUser('bee');
   });
   afterAll(async () => t?.close());
-
-  const decisionOf = async (u: TestUser, symbol = 'AAPL') =>
-    (await u.api.post('/api/ai-decisions').send({ symbol, action: 'buy' }).expect(201)).body
-      .id as string;
 
   /** A platform work item (no decision) with B's outcome link on it. */
   async function sharedItemWithBLink(): Promise<{ item: string; link: string }> {

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { serviceClient, startTestApp, TestApp, TestUser } from '../support/test-app';
+import {
+  decisionOf,
+  issueKey,
+  rowSum,
+  serviceClient,
+  startTestApp,
+  TestApp,
+  TestUser,
+} from '../support/test-app';
 
 /**
  * The edges of the access policy, each refusal next to the closest request that must pass: a
@@ -13,69 +21,48 @@ describe('the access policy at its edges (e2e)', () => {
   let platform: ReturnType<typeof serviceClient>;
   let actingForA: ReturnType<typeof serviceClient>;
 
-  async function issueKey(scopes: string[]): Promise<string> {
-    const r = await t.admin.api
-      .post('/api/admin/api-keys')
-      .send({ name: `svc-${randomBytes(4).toString('hex')}`, scopes })
-      .expect(201);
-    return r.body.key as string;
-  }
-
-  async function decisionOf(user: TestUser): Promise<string> {
-    return (
-      await user.api.post('/api/ai-decisions').send({ symbol: 'AAPL', action: 'buy' }).expect(201)
-    ).body.id as string;
-  }
-
-  async function rowSum(table: string, id: string): Promise<string | null> {
-    const rows = (await t.dataSource.query(
-      `SELECT md5(x::text) AS s FROM ${table} x WHERE id = $1`,
-      [id],
-    )) as Array<{ s: string }>;
-    return rows[0]?.s ?? null;
-  }
-
   beforeAll(async () => {
     t = await startTestApp('policy_edges');
     a = t.user;
     b = await t.newUser('b');
-    platform = serviceClient(t, await issueKey(['platform:write']));
-    actingForA = serviceClient(t, await issueKey(['platform:write', 'act-as-user']), a.id);
+    platform = serviceClient(t, await issueKey(t, ['platform:write']));
+    actingForA = serviceClient(t, await issueKey(t, ['platform:write', 'act-as-user']), a.id);
   });
   afterAll(async () => t?.close());
 
+  /** A platform work item (no decision: shared); its id. */
+  const sharedItem = async () =>
+    (await platform.post('/api/work-items').send({ type: 'sync' }).expect(201)).body.id as string;
+
+  /** A work item under one of A's decisions; its id. */
+  const itemOfA = async (type: string, decisionId?: string) =>
+    (
+      await a.api
+        .post('/api/work-items')
+        .send({ type, decisionId: decisionId ?? (await decisionOf(a)) })
+        .expect(201)
+    ).body.id as string;
+
   it('a user deletes its own child rows, never a shared row it can only read', async () => {
-    const shared = (await platform.post('/api/work-items').send({ type: 'sync' }).expect(201)).body
-      .id as string;
-    const before = await rowSum('work_items', shared);
+    const shared = await sharedItem();
+    const before = await rowSum(t, 'work_items', shared);
     const refused = await a.api.delete(`/api/work-items/${shared}`).expect(403);
     expect(refused.body.message).toBe('you may not change this work item');
     await a.api.delete(`/api/work-items/${shared}?dryRun=true`).expect(403);
-    expect(await rowSum('work_items', shared)).toBe(before);
-    const own = (
-      await a.api
-        .post('/api/work-items')
-        .send({ type: 'exec', decisionId: await decisionOf(a) })
-        .expect(201)
-    ).body.id as string;
+    expect(await rowSum(t, 'work_items', shared)).toBe(before);
+    const own = await itemOfA('exec');
     await a.api.delete(`/api/work-items/${own}`).expect(204);
   });
 
   it('a PATCH that leaves the parent alone is not a move: no parent needed, no dependents counted', async () => {
-    const own = (
-      await a.api
-        .post('/api/work-items')
-        .send({ type: 'exec', decisionId: await decisionOf(a) })
-        .expect(201)
-    ).body.id as string;
+    const own = await itemOfA('exec');
     await a.api.patch(`/api/work-items/${own}`).send({ type: 'exec-2' }).expect(200);
     // An empty body changes nothing and answers the row.
     const same = await a.api.patch(`/api/work-items/${own}`).send({}).expect(200);
     expect(same.body).toMatchObject({ id: own, type: 'exec-2' });
 
     // A shared item B's link depends on: the platform edits it freely, only moving it is refused.
-    const shared = (await platform.post('/api/work-items').send({ type: 'sync' }).expect(201)).body
-      .id as string;
+    const shared = await sharedItem();
     await b.api
       .post('/api/ai-outcome-links')
       .send({ decisionId: await decisionOf(b), workItemId: shared, symbol: 'AAPL', side: 'buy' })
@@ -88,8 +75,7 @@ describe('the access policy at its edges (e2e)', () => {
   });
 
   it('a shared item whose dependents are all the new owner’s moves under that owner', async () => {
-    const item = (await platform.post('/api/work-items').send({ type: 'sync' }).expect(201)).body
-      .id as string;
+    const item = await sharedItem();
     const aDecision = await decisionOf(a);
     // A's own link on the shared item: once the item is A's, nothing of anyone else's goes with it.
     await a.api
@@ -132,13 +118,9 @@ describe('the access policy at its edges (e2e)', () => {
     const wanted = `want-${randomBytes(3).toString('hex')}`;
     const other = `other-${randomBytes(3).toString('hex')}`;
     // The other type is older: a claim that ignored the type would take it first.
-    const older = (
-      await a.api.post('/api/work-items').send({ type: other, decisionId: decision }).expect(201)
-    ).body.id as string;
-    const item = (
-      await a.api.post('/api/work-items').send({ type: wanted, decisionId: decision }).expect(201)
-    ).body.id as string;
-    const worker = serviceClient(t, await issueKey(['work:claim', 'act-as-user']), a.id);
+    const older = await itemOfA(other, decision);
+    const item = await itemOfA(wanted, decision);
+    const worker = serviceClient(t, await issueKey(t, ['work:claim', 'act-as-user']), a.id);
     const claimed = await worker.post('/api/work-items/claim').send({ type: wanted }).expect(200);
     expect(claimed.body).toMatchObject({ id: item, type: wanted, status: 'RUNNING' });
     await worker.post('/api/work-items/claim').send({ type: wanted }).expect(204);

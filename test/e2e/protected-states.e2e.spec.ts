@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { serviceClient, startTestApp, TestApp } from '../support/test-app';
-
-/** The full text of one row, hashed: any change to any column shows. */
-async function rowSum(t: TestApp, table: string, id: string): Promise<string | null> {
-  const rows = (await t.dataSource.query(`SELECT md5(x::text) AS s FROM ${table} x WHERE id = $1`, [
-    id,
-  ])) as Array<{ s: string }>;
-  return rows[0]?.s ?? null;
-}
+import { rowSum, serviceClient, startTestApp, TestApp } from '../support/test-app';
 
 const symbol = () => `P${randomBytes(3).toString('hex').toUpperCase()}`;
 

@@ -1,5 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { serviceClient, startTestApp, TestApp, TestUser } from '../support/test-app';
+import {
+  decisionOf,
+  issueKey,
+  serviceClient,
+  startTestApp,
+  TestApp,
+  TestUser,
+} from '../support/test-app';
 
 /**
  * Every refusal of the access policy says what was refused and why, in words a caller can act
@@ -13,20 +19,6 @@ describe('what the access policy says when it refuses (e2e)', () => {
   let b: TestUser;
   let platform: ReturnType<typeof serviceClient>;
   let actingForA: ReturnType<typeof serviceClient>;
-
-  async function issueKey(scopes: string[]): Promise<string> {
-    const r = await t.admin.api
-      .post('/api/admin/api-keys')
-      .send({ name: `svc-${randomBytes(4).toString('hex')}`, scopes })
-      .expect(201);
-    return r.body.key as string;
-  }
-
-  async function decisionOf(user: TestUser): Promise<string> {
-    return (
-      await user.api.post('/api/ai-decisions').send({ symbol: 'AAPL', action: 'buy' }).expect(201)
-    ).body.id as string;
-  }
 
   /** The status, code and message of a refused request (and its details, when asked for). */
   async function refusal(
@@ -45,8 +37,8 @@ describe('what the access policy says when it refuses (e2e)', () => {
     t = await startTestApp('refusal_messages');
     a = t.user;
     b = await t.newUser('b');
-    platform = serviceClient(t, await issueKey(['platform:write']));
-    actingForA = serviceClient(t, await issueKey(['platform:write', 'act-as-user']), a.id);
+    platform = serviceClient(t, await issueKey(t, ['platform:write']));
+    actingForA = serviceClient(t, await issueKey(t, ['platform:write', 'act-as-user']), a.id);
   });
   afterAll(async () => t?.close());
 

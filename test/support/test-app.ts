@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -67,6 +68,33 @@ export function clientFor(http: Agent, token: string, actAs?: string): Client {
 /** A service's API key as a client, optionally acting for a user. */
 export const serviceClient = (t: Pick<TestApp, 'http'>, key: string, actAs?: string): Client =>
   clientFor(t.http, key, actAs);
+
+/** A new API key with these scopes, issued by the admin; its secret. */
+export async function issueKey(t: Pick<TestApp, 'admin'>, scopes: string[]): Promise<string> {
+  const r = await t.admin.api
+    .post('/api/admin/api-keys')
+    .send({ name: `svc-${randomBytes(4).toString('hex')}`, scopes })
+    .expect(201);
+  return r.body.key as string;
+}
+
+/** A new AI decision of this user's; its id. */
+export async function decisionOf(user: TestUser, symbol = 'AAPL'): Promise<string> {
+  return (await user.api.post('/api/ai-decisions').send({ symbol, action: 'buy' }).expect(201)).body
+    .id as string;
+}
+
+/** The full text of one row, hashed: any change to any column shows (null: no such row). */
+export async function rowSum(
+  t: Pick<TestApp, 'dataSource'>,
+  table: string,
+  id: string,
+): Promise<string | null> {
+  const rows = (await t.dataSource.query(`SELECT md5(x::text) AS s FROM ${table} x WHERE id = $1`, [
+    id,
+  ])) as Array<{ s: string }>;
+  return rows[0]?.s ?? null;
+}
 
 let counter = 0;
 
